@@ -1,0 +1,231 @@
+//! `#[model]`: response and nested models that decode leniently, and open string enums.
+
+use crate::ctxt::Ctxt;
+use crate::expand::{debug_entry, first_token};
+use crate::names;
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput, Fields, LitStr};
+
+pub fn model(args: TokenStream, input: TokenStream) -> TokenStream {
+    let mut cx = Ctxt::default();
+    if !args.is_empty() {
+        cx.error_spanned_by(&args, "#[model] takes no arguments");
+    }
+    let mut item: DeriveInput = match syn::parse2(input.clone()) {
+        Ok(item) => item,
+        Err(_) => {
+            cx.error_spanned_by(
+                first_token(&input),
+                "#[model] goes on a struct with named fields or an enum of unit variants",
+            );
+            let errors = cx.into_compile_errors();
+            return quote!(#input #errors);
+        }
+    };
+    if !item.generics.params.is_empty() {
+        cx.error_spanned_by(&item.generics, "#[model] types cannot be generic");
+    }
+    let expanded = match &item.data {
+        Data::Struct(_) => model_struct(&mut cx, &mut item),
+        Data::Enum(_) => model_enum(&mut cx, &mut item),
+        Data::Union(data) => {
+            cx.error_spanned_by(
+                data.union_token,
+                "#[model] goes on a struct or an enum, not a union",
+            );
+            TokenStream::new()
+        }
+    };
+    match cx.into_compile_errors() {
+        Some(errors) => quote!(#item #errors),
+        None => expanded,
+    }
+}
+
+/// Structs: every field tolerates being absent or `null`; unset options are not serialized.
+fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
+    let ident = item.ident.clone();
+    let Data::Struct(data) = &mut item.data else {
+        unreachable!("checked by the caller")
+    };
+    let Fields::Named(named) = &mut data.fields else {
+        cx.error_spanned_by(&item.ident, "#[model] structs need named fields");
+        return TokenStream::new();
+    };
+    let mut debug_fields = Vec::new();
+    for field in named.named.iter_mut() {
+        let attrs = crate::attr::take_field_attrs(cx, &mut field.attrs);
+        if attrs.header.is_some() || attrs.query.is_some() || attrs.body.is_some() {
+            cx.error_spanned_by(
+                &field.ident,
+                "model fields have no wire location; remove `header`, `query` or `body`",
+            );
+        }
+        let member = field.ident.clone().expect("named fields have identifiers");
+        let wire = attrs
+            .rename
+            .as_ref()
+            .map_or_else(|| names::wire_name(&member), LitStr::value);
+        let secret = attrs.secret.unwrap_or_else(|| names::is_secret_name(&wire));
+        let option = names::generic_inner(&field.ty, "Option");
+        let serde_attr = match option {
+            Some(inner) if names::last_ident(inner).as_deref() == Some("Timestamp") => quote! {
+                #[serde(default, skip_serializing_if = "::core::option::Option::is_none",
+                        deserialize_with = "::stytch::__private::de::lenient_timestamp")]
+            },
+            Some(_) => {
+                quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")])
+            }
+            None if names::last_ident(&field.ty).as_deref() == Some("Timestamp") => quote! {
+                #[serde(default, deserialize_with = "::stytch::__private::de::lenient_timestamp_or_default")]
+            },
+            None => {
+                quote!(#[serde(default, deserialize_with = "::stytch::__private::de::null_as_default")])
+            }
+        };
+        let rename = attrs
+            .rename
+            .as_ref()
+            .map(|lit| quote!(#[serde(rename = #lit)]));
+        field.attrs.push(syn::parse_quote!(#serde_attr));
+        if let Some(rename) = rename {
+            field.attrs.push(syn::parse_quote!(#rename));
+        }
+        debug_fields.push(debug_entry(
+            &names::wire_name(&member),
+            quote!(self.#member),
+            secret,
+            option.is_some(),
+        ));
+    }
+    let name = ident.to_string();
+    quote! {
+        #[derive(
+            ::core::clone::Clone,
+            ::core::default::Default,
+            ::core::cmp::PartialEq,
+            ::stytch::__private::serde::Deserialize,
+            ::stytch::__private::serde::Serialize,
+        )]
+        #[serde(crate = "::stytch::__private::serde")]
+        #[non_exhaustive]
+        #item
+
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#name)
+                    #(#debug_fields)*
+                    .finish()
+            }
+        }
+    }
+}
+
+/// Enums: known wire values map to variants; anything else is kept in `Unknown`.
+fn model_enum(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
+    let ident = item.ident.clone();
+    let Data::Enum(data) = &mut item.data else {
+        unreachable!("checked by the caller")
+    };
+    let mut variants = Vec::new();
+    let mut wires = Vec::new();
+    for variant in data.variants.iter_mut() {
+        let attrs = crate::attr::take_field_attrs(cx, &mut variant.attrs);
+        if !matches!(variant.fields, Fields::Unit) {
+            cx.error_spanned_by(
+                &variant.ident,
+                "#[model] enum variants carry no data; each stands for one wire string",
+            );
+        }
+        if variant.ident == "Unknown" {
+            cx.error_spanned_by(
+                &variant.ident,
+                "#[model] adds `Unknown(String)` itself; remove this variant",
+            );
+        }
+        let wire = attrs.rename.as_ref().map_or_else(
+            || names::snake_case(&variant.ident.to_string()),
+            LitStr::value,
+        );
+        if wires.contains(&wire) {
+            cx.error_spanned_by(&variant.ident, format!("wire value {wire:?} is used twice"));
+        }
+        variants.push(variant.ident.clone());
+        wires.push(wire);
+    }
+    let unknown_doc = "A value this version of the SDK does not know; `as_str` returns it as sent.";
+    data.variants.push(syn::parse_quote! {
+        #[doc = #unknown_doc]
+        Unknown(::std::string::String)
+    });
+    quote! {
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+        #[non_exhaustive]
+        #item
+
+        impl #ident {
+            /// The value as it appears on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::core::convert::From<&str> for #ident {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#wires => Self::#variants,)*
+                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                }
+            }
+        }
+
+        impl ::stytch::__private::WireEnum for #ident {
+            fn as_wire_str(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::core::str::FromStr for #ident {
+            type Err = ::core::convert::Infallible;
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(Self::from(value))
+            }
+        }
+
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::default::Default for #ident {
+            /// An empty `Unknown`, which is what a missing value decodes to.
+            fn default() -> Self {
+                Self::Unknown(::std::string::String::new())
+            }
+        }
+
+        impl ::stytch::__private::serde::Serialize for #ident {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::stytch::__private::serde::Serializer,
+            {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::stytch::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::stytch::__private::serde::Deserializer<'de>,
+            {
+                ::stytch::__private::de::wire_enum(deserializer)
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! The B2B API, for projects whose users are members of organizations.
+
+use crate::client::define_client;
+
+pub mod mfa;
+pub mod organizations;
+pub mod passwords;
+pub mod rbac;
+pub mod scim;
+pub mod sessions;
+
+define_client! {
+    /// A client for a B2B Stytch project.
+    ///
+    /// Cheap to clone: clones share the credentials and the connection pool.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), stytch::Error> {
+    /// let client = stytch::b2b::Client::new("project-test-...", "secret-test-...")?;
+    /// let policy = client.rbac().policy().await?;
+    /// for role in policy.policy.map(|p| p.roles).unwrap_or_default() {
+    ///     println!("{}: {}", role.role_id, role.description);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    "b2b"
+}
+
+impl Client {
+    /// Member password authentication and resets.
+    pub fn passwords(&self) -> passwords::Passwords<'_> {
+        passwords::Passwords::new(&self.transport)
+    }
+
+    /// Organizations and their members.
+    pub fn organizations(&self) -> organizations::Organizations<'_> {
+        organizations::Organizations::new(&self.transport)
+    }
+
+    /// The project's role-based access control policy.
+    pub fn rbac(&self) -> rbac::Rbac<'_> {
+        rbac::Rbac::new(&self.transport)
+    }
+}

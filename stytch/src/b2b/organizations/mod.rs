@@ -1,0 +1,200 @@
+//! `/v1/b2b/organizations/*`: organizations and their members.
+
+use crate::b2b::scim::ScimAttributes;
+use crate::service::service;
+use crate::Timestamp;
+use stytch_macros::{endpoint, model};
+
+pub mod members;
+
+service! {
+    /// Organizations.
+    Organizations { members: members::Members }
+}
+
+/// Fetches an organization by id.
+#[endpoint(GET, "/v1/b2b/organizations/{organization_id}")]
+pub struct GetRequest {
+    pub organization_id: String,
+}
+
+/// The organization.
+#[model]
+pub struct GetResponse {
+    pub request_id: String,
+    pub organization: Organization,
+    pub status_code: u16,
+}
+
+/// Deletes an organization and all of its members.
+#[endpoint(DELETE, "/v1/b2b/organizations/{organization_id}")]
+pub struct DeleteRequest {
+    pub organization_id: String,
+    #[stytch(header = "X-Stytch-Member-Session")]
+    pub member_session_token: Option<String>,
+    #[stytch(header = "X-Stytch-Member-SessionJWT")]
+    pub member_session_jwt: Option<String>,
+}
+
+/// The id of the deleted organization.
+#[model]
+pub struct DeleteResponse {
+    pub request_id: String,
+    pub organization_id: String,
+    pub status_code: u16,
+}
+
+/// A B2B organization with its authentication and provisioning settings.
+#[model]
+pub struct Organization {
+    pub organization_id: String,
+    pub organization_name: String,
+    pub organization_logo_url: String,
+    pub organization_slug: String,
+    pub sso_jit_provisioning: String,
+    pub sso_jit_provisioning_allowed_connections: Vec<String>,
+    pub sso_active_connections: Vec<ActiveSsoConnection>,
+    pub email_allowed_domains: Vec<String>,
+    pub email_jit_provisioning: String,
+    pub email_invites: String,
+    pub auth_methods: String,
+    pub allowed_auth_methods: Vec<String>,
+    pub mfa_policy: String,
+    pub rbac_email_implicit_role_assignments: Vec<EmailImplicitRoleAssignment>,
+    pub mfa_methods: String,
+    pub allowed_mfa_methods: Vec<String>,
+    pub oauth_tenant_jit_provisioning: String,
+    pub claimed_email_domains: Vec<String>,
+    pub first_party_connected_apps_allowed_type: String,
+    pub allowed_first_party_connected_apps: Vec<String>,
+    pub third_party_connected_apps_allowed_type: String,
+    pub allowed_third_party_connected_apps: Vec<String>,
+    pub custom_roles: Vec<CustomRole>,
+    pub trusted_metadata: Option<serde_json::Value>,
+    pub created_at: Option<Timestamp>,
+    pub updated_at: Option<Timestamp>,
+    pub organization_external_id: Option<String>,
+    pub sso_default_connection_id: Option<String>,
+    pub scim_active_connection: Option<ActiveScimConnection>,
+    pub allowed_oauth_tenants: Option<serde_json::Value>,
+}
+
+/// A member of an organization: identity, roles, MFA state and metadata.
+#[model]
+pub struct Member {
+    pub organization_id: String,
+    pub member_id: String,
+    pub email_address: String,
+    pub status: String,
+    pub name: String,
+    pub sso_registrations: Vec<SsoRegistration>,
+    pub is_breakglass: bool,
+    pub member_password_id: String,
+    pub oauth_registrations: Vec<OAuthRegistration>,
+    pub email_address_verified: bool,
+    pub mfa_phone_number_verified: bool,
+    pub is_admin: bool,
+    pub totp_registration_id: String,
+    pub retired_email_addresses: Vec<RetiredEmail>,
+    pub is_locked: bool,
+    pub mfa_enrolled: bool,
+    pub mfa_phone_number: String,
+    pub default_mfa_method: String,
+    pub roles: Vec<MemberRole>,
+    pub trusted_metadata: Option<serde_json::Value>,
+    pub untrusted_metadata: Option<serde_json::Value>,
+    pub created_at: Option<Timestamp>,
+    pub updated_at: Option<Timestamp>,
+    pub scim_registration: Option<ScimRegistration>,
+    pub external_id: Option<String>,
+    pub lock_created_at: Option<Timestamp>,
+    pub lock_expires_at: Option<Timestamp>,
+}
+
+/// The SCIM connection an organization has enabled.
+#[model]
+pub struct ActiveScimConnection {
+    pub connection_id: String,
+    pub display_name: String,
+    pub bearer_token_last_four: String,
+    pub bearer_token_expires_at: Option<Timestamp>,
+}
+
+/// An SSO connection an organization has enabled.
+#[model]
+pub struct ActiveSsoConnection {
+    pub connection_id: String,
+    pub display_name: String,
+    pub identity_provider: String,
+}
+
+/// A role an organization defined for itself, on top of the project policy.
+#[model]
+pub struct CustomRole {
+    pub role_id: String,
+    pub description: String,
+    pub permissions: Vec<CustomRolePermission>,
+}
+
+/// The actions a custom role allows on one resource.
+#[model]
+pub struct CustomRolePermission {
+    pub resource_id: String,
+    pub actions: Vec<String>,
+}
+
+/// A role every member with an email at a domain receives.
+#[model]
+pub struct EmailImplicitRoleAssignment {
+    pub domain: String,
+    pub role_id: String,
+}
+
+/// A role a member holds, with where it came from.
+#[model]
+pub struct MemberRole {
+    pub role_id: String,
+    pub sources: Vec<MemberRoleSource>,
+}
+
+/// One reason a member holds a role (direct assignment, email domain, SSO or SCIM group).
+#[model]
+pub struct MemberRoleSource {
+    pub r#type: String,
+    pub details: Option<serde_json::Value>,
+}
+
+/// An OAuth identity linked to a member.
+#[model]
+pub struct OAuthRegistration {
+    pub provider_type: String,
+    pub provider_subject: String,
+    pub member_oauth_registration_id: String,
+    pub profile_picture_url: Option<String>,
+    pub locale: Option<String>,
+}
+
+/// An email address a member used to have.
+#[model]
+pub struct RetiredEmail {
+    pub email_id: String,
+    pub email_address: String,
+}
+
+/// The SCIM identity a member was provisioned from.
+#[model]
+pub struct ScimRegistration {
+    pub connection_id: String,
+    pub registration_id: String,
+    pub external_id: Option<String>,
+    pub scim_attributes: Option<ScimAttributes>,
+}
+
+/// An SSO identity linked to a member.
+#[model]
+pub struct SsoRegistration {
+    pub connection_id: String,
+    pub external_id: String,
+    pub registration_id: String,
+    pub sso_attributes: Option<serde_json::Value>,
+}

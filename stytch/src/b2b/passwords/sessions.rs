@@ -1,0 +1,45 @@
+//! `/v1/b2b/passwords/session/*`: changing a member's password from within a recent session.
+
+use crate::b2b::mfa::MfaRequired;
+use crate::b2b::organizations::{Member, Organization};
+use crate::b2b::sessions::MemberSession;
+use crate::models::{DeviceInfo, Locale};
+use crate::service::service;
+use crate::Timestamp;
+use stytch_macros::{endpoint, model};
+
+service! {
+    /// Member password changes backed by an existing session.
+    Sessions
+}
+
+/// Sets a new password for the member of a session that authenticated in the last few minutes.
+#[endpoint(POST, "/v1/b2b/passwords/session/reset")]
+pub struct ResetRequest {
+    pub organization_id: String,
+    pub password: String,
+    pub session_token: Option<String>,
+    pub session_jwt: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub locale: Option<Locale>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The member whose password changed, and their session.
+#[model]
+pub struct ResetResponse {
+    pub request_id: String,
+    pub member_id: String,
+    pub member: Member,
+    pub organization: Organization,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub intermediate_session_token: String,
+    pub member_authenticated: bool,
+    pub status_code: u16,
+    pub member_session: Option<MemberSession>,
+    pub mfa_required: Option<MfaRequired>,
+    pub member_device: Option<DeviceInfo>,
+    pub intermediate_session_token_expires_at: Option<Timestamp>,
+}

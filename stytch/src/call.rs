@@ -1,0 +1,89 @@
+//! `Call`: a request bound to a client, ready to be awaited.
+
+use crate::transport::{CallOptions, Transport};
+use crate::wire::Endpoint;
+use crate::Error;
+use std::fmt;
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+use std::time::Duration;
+
+/// A request on its way out: set optional fields with the chained setters, then `.await` it
+/// (or call [`send`](Call::send)).
+///
+/// Every endpoint's client method returns one, with a setter for each optional field:
+///
+/// ```no_run
+/// # async fn run(client: stytch::consumer::Client) -> Result<(), stytch::Error> {
+/// let reset = client
+///     .passwords()
+///     .sessions()
+///     .reset("new-password")
+///     .session_token("session token from the cookie")
+///     .session_duration_minutes(60)
+///     .timeout(std::time::Duration::from_secs(5))
+///     .await?;
+/// println!("new session for {}", reset.user_id);
+/// # Ok(()) }
+/// ```
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct Call<'c, E> {
+    transport: &'c Transport,
+    request: E,
+    options: CallOptions,
+}
+
+impl<'c, E: Endpoint> Call<'c, E> {
+    #[doc(hidden)]
+    pub fn new(transport: &'c Transport, request: E) -> Self {
+        Call {
+            transport,
+            request,
+            options: CallOptions::default(),
+        }
+    }
+
+    /// Gives this call its own timeout for the whole exchange, instead of the client's.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.options.timeout = Some(timeout);
+        self
+    }
+
+    /// The request as built so far.
+    pub fn request(&self) -> &E {
+        &self.request
+    }
+
+    /// The request, to change fields directly.
+    pub fn request_mut(&mut self) -> &mut E {
+        &mut self.request
+    }
+
+    /// Takes the request back out, e.g. to send it later with `Client::send`.
+    pub fn into_request(self) -> E {
+        self.request
+    }
+
+    /// Sends the request and decodes the response. The same as `.await`ing the call.
+    pub async fn send(self) -> Result<E::Response, Error> {
+        self.transport.execute(&self.request, self.options).await
+    }
+}
+
+impl<'c, E: Endpoint> IntoFuture for Call<'c, E> {
+    type Output = Result<E::Response, Error>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'c>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for Call<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Call")
+            .field("request", &self.request)
+            .field("timeout", &self.options.timeout)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,281 @@
+//! Client configuration and the two clients, one per Stytch project type.
+
+use crate::transport::Transport;
+use crate::Error;
+use base64::Engine as _;
+use reqwest::header::HeaderValue;
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::Arc;
+use std::time::Duration;
+
+const LIVE_API: &str = "https://api.stytch.com";
+const TEST_API: &str = "https://test.stytch.com";
+const FRAUD_API: &str = "https://telemetry.stytch.com";
+
+/// The default limit for a whole request, connection included.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The default limit for opening a connection.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Configures a [`consumer::Client`](crate::consumer::Client) or a
+/// [`b2b::Client`](crate::b2b::Client). Problems are reported by [`build`](Self::build).
+///
+/// ```no_run
+/// use std::time::Duration;
+///
+/// let client = stytch::b2b::Client::builder("project-test-...", "secret-test-...")
+///     .timeout(Duration::from_secs(10))
+///     .user_agent("my-service/1.2")
+///     .build()?;
+/// # Ok::<(), stytch::Error>(())
+/// ```
+#[must_use]
+pub struct ClientBuilder<C> {
+    project_id: String,
+    secret: String,
+    base_url: Option<String>,
+    fraud_base_url: Option<String>,
+    timeout: Duration,
+    connect_timeout: Duration,
+    user_agent: Option<String>,
+    http: Option<reqwest::Client>,
+    client: PhantomData<fn() -> C>,
+}
+
+impl<C: FromTransport> ClientBuilder<C> {
+    pub(crate) fn new(project_id: impl Into<String>, secret: impl Into<String>) -> Self {
+        ClientBuilder {
+            project_id: project_id.into(),
+            secret: secret.into(),
+            base_url: None,
+            fraud_base_url: None,
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            user_agent: None,
+            http: None,
+            client: PhantomData,
+        }
+    }
+
+    /// Where API requests go. Default: `https://api.stytch.com` for project ids starting with
+    /// `project-live-`, `https://test.stytch.com` for all others. Also used as the JWT issuer
+    /// when it is a custom domain.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Where fraud and risk requests go. Default: `https://telemetry.stytch.com`.
+    pub fn fraud_base_url(mut self, url: impl Into<String>) -> Self {
+        self.fraud_base_url = Some(url.into());
+        self
+    }
+
+    /// The limit for a whole request, from connecting to reading the last byte of the
+    /// response. Default: [`DEFAULT_TIMEOUT`] (30 s). A call can override it with
+    /// [`Call::timeout`].
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The limit for opening a connection. Default: [`DEFAULT_CONNECT_TIMEOUT`] (10 s). Not
+    /// applied to a client given with [`http_client`](Self::http_client), which keeps its own.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The `User-Agent` header. Default: `stytch-rust/<version>`.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Sends every request through this `reqwest::Client` (for proxies, custom root
+    /// certificates, or to share a connection pool with the rest of the application).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Checks the configuration and creates the client.
+    pub fn build(self) -> Result<C, Error> {
+        if self.project_id.trim().is_empty() {
+            return Err(Error::Config("the project id is empty".into()));
+        }
+        if self.secret.trim().is_empty() {
+            return Err(Error::Config("the secret is empty".into()));
+        }
+        let default_api = if self.project_id.starts_with("project-live-") {
+            LIVE_API
+        } else {
+            TEST_API
+        };
+        let api_base =
+            normalize_base_url(self.base_url.as_deref().unwrap_or(default_api), "base URL")?;
+        let fraud_base = normalize_base_url(
+            self.fraud_base_url.as_deref().unwrap_or(FRAUD_API),
+            "fraud base URL",
+        )?;
+        let credentials = base64::engine::general_purpose::STANDARD
+            .encode(format!("{}:{}", self.project_id, self.secret));
+        let mut authorization =
+            HeaderValue::try_from(format!("Basic {credentials}")).map_err(|_| {
+                Error::Config("the project id or secret contains invalid characters".into())
+            })?;
+        authorization.set_sensitive(true);
+        let user_agent = self
+            .user_agent
+            .unwrap_or_else(|| format!("stytch-rust/{}", env!("CARGO_PKG_VERSION")));
+        let user_agent = HeaderValue::try_from(user_agent)
+            .map_err(|_| Error::Config("the user agent contains invalid characters".into()))?;
+        let http = match self.http {
+            Some(http) => http,
+            None => default_http_client(self.connect_timeout)?,
+        };
+        Ok(C::from_transport(Arc::new(Transport {
+            http,
+            project_id: self.project_id,
+            authorization,
+            user_agent,
+            api_base,
+            fraud_base,
+            timeout: self.timeout,
+        })))
+    }
+}
+
+impl<C> fmt::Debug for ClientBuilder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("project_id", &self.project_id)
+            .field("secret", &crate::wire::Redacted)
+            .field("base_url", &self.base_url)
+            .field("fraud_base_url", &self.fraud_base_url)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("user_agent", &self.user_agent)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An absolute `http(s)` URL without a trailing slash, query or fragment.
+fn normalize_base_url(url: &str, what: &str) -> Result<String, Error> {
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| Error::Config(format!("the {what} {url:?} is not a URL: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.cannot_be_a_base() {
+        return Err(Error::Config(format!(
+            "the {what} {url:?} must be an http or https URL"
+        )));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(Error::Config(format!(
+            "the {what} {url:?} cannot have a query or fragment"
+        )));
+    }
+    Ok(parsed.as_str().trim_end_matches('/').to_owned())
+}
+
+/// rustls with the `ring` provider and Mozilla's root certificates compiled in: no OpenSSL,
+/// no dependence on the host's certificate store.
+fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Error> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::Config(format!("TLS setup failed: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    tls.alpn_protocols = vec![b"http/1.1".to_vec()];
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .connect_timeout(connect_timeout)
+        .build()
+        .map_err(|e| Error::Config(format!("could not create the HTTP client: {e}")))
+}
+
+#[doc(hidden)]
+pub trait FromTransport {
+    fn from_transport(transport: Arc<Transport>) -> Self;
+}
+
+/// Defines a client type; the consumer and B2B clients differ only in their services.
+macro_rules! define_client {
+    ($(#[$meta:meta])* $vertical:literal) => {
+        $(#[$meta])*
+        #[derive(Clone)]
+        pub struct Client {
+            transport: ::std::sync::Arc<$crate::transport::Transport>,
+        }
+
+        impl Client {
+            /// A client with default settings for the project with these credentials.
+            pub fn new(project_id: impl Into<String>, secret: impl Into<String>) -> Result<Self, $crate::Error> {
+                Self::builder(project_id, secret).build()
+            }
+
+            /// A client configured from `STYTCH_PROJECT_ID`, `STYTCH_SECRET` and, when set,
+            /// `STYTCH_BASE_URL`.
+            pub fn from_env() -> Result<Self, $crate::Error> {
+                $crate::client::builder_from_env()?.build()
+            }
+
+            /// Starts configuring a client.
+            pub fn builder(
+                project_id: impl Into<String>,
+                secret: impl Into<String>,
+            ) -> $crate::ClientBuilder<Self> {
+                $crate::ClientBuilder::new(project_id, secret)
+            }
+
+            /// Sends a request built directly, e.g. with its `new` constructor.
+            pub fn send<E: $crate::__private::Endpoint>(&self, request: E) -> $crate::Call<'_, E> {
+                $crate::Call::new(&self.transport, request)
+            }
+
+            /// The project id this client authenticates as.
+            pub fn project_id(&self) -> &str {
+                &self.transport.project_id
+            }
+
+            /// The API base URL requests go to.
+            pub fn base_url(&self) -> &str {
+                &self.transport.api_base
+            }
+        }
+
+        impl $crate::client::FromTransport for Client {
+            fn from_transport(transport: ::std::sync::Arc<$crate::transport::Transport>) -> Self {
+                Client { transport }
+            }
+        }
+
+        impl ::core::fmt::Debug for Client {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(concat!("stytch::", $vertical, "::Client"))
+                    .field("project_id", &self.transport.project_id)
+                    .field("base_url", &self.transport.api_base)
+                    .field("secret", &$crate::__private::Redacted)
+                    .finish_non_exhaustive()
+            }
+        }
+    };
+}
+pub(crate) use define_client;
+
+pub(crate) fn builder_from_env<C: FromTransport>() -> Result<ClientBuilder<C>, Error> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let project_id = var("STYTCH_PROJECT_ID")
+        .ok_or_else(|| Error::Config("STYTCH_PROJECT_ID is not set".into()))?;
+    let secret =
+        var("STYTCH_SECRET").ok_or_else(|| Error::Config("STYTCH_SECRET is not set".into()))?;
+    let builder = ClientBuilder::new(project_id, secret);
+    Ok(match var("STYTCH_BASE_URL") {
+        Some(url) => builder.base_url(url),
+        None => builder,
+    })
+}

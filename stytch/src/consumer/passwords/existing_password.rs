@@ -1,0 +1,38 @@
+//! `/v1/passwords/existing_password/*`: changing a password by proving the current one.
+
+use crate::consumer::sessions::Session;
+use crate::consumer::users::User;
+use crate::models::DeviceInfo;
+use crate::service::service;
+use stytch_macros::{endpoint, model};
+
+service! {
+    /// Password changes that present the current password.
+    ExistingPassword
+}
+
+/// Replaces a password after checking the current one, and starts a session.
+#[endpoint(POST, "/v1/passwords/existing_password/reset")]
+pub struct ResetRequest {
+    pub email: String,
+    pub existing_password: String,
+    pub new_password: String,
+    pub session_token: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_jwt: Option<String>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The user whose password changed, and their new session.
+#[model]
+pub struct ResetResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub user: User,
+    pub status_code: u16,
+    pub session: Option<Session>,
+    pub user_device: Option<DeviceInfo>,
+}

@@ -1,0 +1,36 @@
+//! `/v1/passwords/session/*`: changing a password from within a recently authenticated session.
+
+use crate::consumer::sessions::Session;
+use crate::consumer::users::User;
+use crate::models::DeviceInfo;
+use crate::service::service;
+use stytch_macros::{endpoint, model};
+
+service! {
+    /// Password changes backed by an existing session.
+    Sessions
+}
+
+/// Sets a new password for the user of a session that authenticated in the last few minutes.
+#[endpoint(POST, "/v1/passwords/session/reset")]
+pub struct ResetRequest {
+    pub password: String,
+    pub session_token: Option<String>,
+    pub session_jwt: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The user whose password changed, and their session.
+#[model]
+pub struct ResetResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub user: User,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub status_code: u16,
+    pub session: Option<Session>,
+    pub user_device: Option<DeviceInfo>,
+}

@@ -1,0 +1,247 @@
+//! The one error type every call returns.
+
+use reqwest::StatusCode;
+use serde::Deserialize;
+use std::fmt;
+
+/// Why a call failed.
+///
+/// ```no_run
+/// # async fn run(client: stytch::consumer::Client) {
+/// match client.passwords().email().reset("token", "new password").await {
+///     Ok(reset) => println!("reset for {}", reset.user_id),
+///     Err(stytch::Error::Api(api)) if api.error_type.as_deref() == Some("weak_password") => {
+///         println!("pick a stronger password: {}", api.error_message.unwrap_or_default());
+///     }
+///     Err(other) => eprintln!("{other} (request id: {:?})", other.request_id()),
+/// }
+/// # }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Stytch answered with an error status.
+    #[error(transparent)]
+    Api(Box<ApiError>),
+    /// The request did not complete within its timeout.
+    #[error("the request to Stytch timed out")]
+    Timeout(#[source] reqwest::Error),
+    /// The request could not be sent or its response could not be read.
+    #[error("could not talk to Stytch")]
+    Network(#[source] reqwest::Error),
+    /// A success response did not have the expected shape.
+    #[error("could not decode the {status} response of `{endpoint}` at `{path}`")]
+    Decode {
+        /// The endpoint's path template.
+        endpoint: &'static str,
+        status: StatusCode,
+        /// Where in the JSON document decoding failed, e.g. `user.emails[0].verified`.
+        path: String,
+        request_id: Option<String>,
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A request value cannot be sent as it is (for example an empty path parameter or a
+    /// header value with a line break); nothing was sent.
+    #[error("invalid `{field}`: {reason}")]
+    InvalidArgument {
+        field: &'static str,
+        reason: &'static str,
+    },
+    /// The request body could not be encoded as JSON; nothing was sent.
+    #[error("could not encode the request body")]
+    Encode(#[source] serde_json::Error),
+    /// The client configuration is unusable.
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+}
+
+impl Error {
+    /// The HTTP status Stytch answered with, if it answered.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(api) => Some(api.status),
+            Error::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// Stytch's id for the request, to quote when asking their support about it.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api(api) => api.request_id.as_deref(),
+            Error::Decode { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Stytch's `error_type` (e.g. `weak_password`), for API errors that carry one.
+    pub fn error_type(&self) -> Option<&str> {
+        match self {
+            Error::Api(api) => api.error_type.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether the same request may succeed if tried again later: timeouts, network
+    /// failures, rate limiting (429) and server errors (5xx).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Timeout(_) | Error::Network(_) => true,
+            Error::Api(api) => {
+                api.status == StatusCode::TOO_MANY_REQUESTS || api.status.is_server_error()
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the request timed out.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Timeout(_))
+    }
+
+    pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
+        if error.is_timeout() {
+            Error::Timeout(error)
+        } else {
+            Error::Network(error)
+        }
+    }
+}
+
+/// An error response from Stytch.
+///
+/// When the body is Stytch's JSON error document, its fields are filled in. When it is not
+/// (an HTML page from a proxy, an empty or truncated body) `body` keeps the start of it.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub request_id: Option<String>,
+    /// A stable, machine-readable code such as `invalid_credentials` or `weak_password`.
+    pub error_type: Option<String>,
+    /// A human-readable explanation.
+    pub error_message: Option<String>,
+    /// A link to Stytch's documentation of this error.
+    pub error_url: Option<String>,
+    /// Extra structured detail some errors carry.
+    pub error_details: Option<serde_json::Value>,
+    /// The start of the body (at most [`ApiError::BODY_EXCERPT_LEN`] bytes) when it was not
+    /// a Stytch error document.
+    pub body: Option<String>,
+}
+
+impl ApiError {
+    /// How much of a non-JSON error body is kept.
+    pub const BODY_EXCERPT_LEN: usize = 512;
+
+    /// Reads an error response; never fails, whatever the body holds.
+    pub(crate) fn from_response(
+        status: StatusCode,
+        header_request_id: Option<String>,
+        body: &[u8],
+    ) -> Self {
+        #[derive(Deserialize)]
+        struct WireError {
+            request_id: Option<String>,
+            error_type: Option<String>,
+            error_message: Option<String>,
+            error_url: Option<String>,
+            error_details: Option<serde_json::Value>,
+        }
+        match serde_json::from_slice::<WireError>(body) {
+            Ok(wire) if wire.error_type.is_some() || wire.error_message.is_some() => ApiError {
+                status,
+                request_id: wire.request_id.or(header_request_id),
+                error_type: wire.error_type,
+                error_message: wire.error_message,
+                error_url: wire.error_url,
+                error_details: wire.error_details,
+                body: None,
+            },
+            Ok(wire) => ApiError {
+                request_id: wire.request_id.or(header_request_id),
+                ..ApiError::bare(status, body)
+            },
+            Err(_) => ApiError {
+                request_id: header_request_id,
+                ..ApiError::bare(status, body)
+            },
+        }
+    }
+
+    fn bare(status: StatusCode, body: &[u8]) -> Self {
+        ApiError {
+            status,
+            request_id: None,
+            error_type: None,
+            error_message: None,
+            error_url: None,
+            error_details: None,
+            body: Some(excerpt(body, Self::BODY_EXCERPT_LEN)),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Stytch answered {}", self.status)?;
+        if let Some(error_type) = &self.error_type {
+            write!(f, " ({error_type})")?;
+        }
+        if let Some(message) = &self.error_message {
+            write!(f, ": {}", message.trim())?;
+        } else if let Some(body) = self.body.as_deref().filter(|b| !b.trim().is_empty()) {
+            let first_line = body
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or_default();
+            write!(f, ": {}", first_line.chars().take(120).collect::<String>())?;
+        }
+        if let Some(request_id) = &self.request_id {
+            write!(f, " [request {request_id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// At most `max` bytes of `body` as text, cut on a character boundary.
+fn excerpt(body: &[u8], max: usize) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(max)]);
+    let mut text = text.into_owned();
+    // A cut through a multi-byte character shows up as a trailing replacement character.
+    if body.len() > max && text.ends_with('\u{FFFD}') {
+        text.pop();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_is_bounded_and_safe_on_multibyte_cuts() {
+        let body = "é".repeat(600);
+        let cut = excerpt(body.as_bytes(), 511);
+        assert!(cut.len() <= 511);
+        assert!(cut.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn html_body_keeps_status_and_excerpt() {
+        let err = ApiError::from_response(
+            StatusCode::BAD_GATEWAY,
+            None,
+            b"<html><body>502 Bad Gateway</body></html>",
+        );
+        assert_eq!(err.status, StatusCode::BAD_GATEWAY);
+        assert!(err.body.as_deref().unwrap().contains("502 Bad Gateway"));
+        assert!(err
+            .to_string()
+            .starts_with("Stytch answered 502 Bad Gateway"));
+    }
+}

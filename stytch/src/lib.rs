@@ -1,0 +1,72 @@
+//! A Rust client for the [Stytch](https://stytch.com) authentication API, for consumer and
+//! B2B projects.
+//!
+//! Every endpoint is a method on a service reached from the client, named as in Stytch's
+//! other SDKs. Required values are arguments; optional ones are chained setters; the result
+//! is awaited:
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), stytch::Error> {
+//! let client = stytch::consumer::Client::from_env()?;
+//!
+//! client
+//!     .passwords()
+//!     .email()
+//!     .reset_start("ada@example.com")
+//!     .reset_password_redirect_url("https://example.com/reset")
+//!     .await?;
+//!
+//! let reset = client
+//!     .passwords()
+//!     .email()
+//!     .reset("token from the email link", "a new, long passphrase")
+//!     .session_duration_minutes(60)
+//!     .await?;
+//! println!("signed in as {}", reset.user.user_id);
+//! # Ok(()) }
+//! ```
+//!
+//! - [`consumer::Client`] and [`b2b::Client`] hold the credentials and a pooled HTTP client;
+//!   clones share both. Configure them with [`ClientBuilder`].
+//! - Every call returns `Result<_, `[`Error`]`>`; API errors keep Stytch's `error_type`,
+//!   message and request id.
+//! - Responses decode leniently: unknown fields are ignored, missing or `null` fields take
+//!   their default, and enums keep values this version does not know.
+//! - Secrets (passwords, tokens, JWTs, the project secret) are redacted from `Debug`.
+
+extern crate self as stytch;
+
+mod call;
+mod client;
+mod error;
+mod nullable;
+mod service;
+mod transport;
+mod wire;
+
+pub mod b2b;
+pub mod catalogue;
+pub mod consumer;
+pub mod models;
+
+pub use call::Call;
+pub use client::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use error::{ApiError, Error};
+pub use nullable::Nullable;
+pub use reqwest::StatusCode;
+pub use wire::Endpoint;
+
+/// A point in time as Stytch reports it (RFC 3339, UTC).
+pub type Timestamp = chrono::DateTime<chrono::Utc>;
+
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::catalogue::CatalogueEntry;
+    pub use crate::service::ServiceHandle;
+    pub use crate::transport::Transport;
+    pub use crate::wire::{
+        de, push_path_segment, Endpoint, PathValue, QueryValue, QueryWriter, Redacted, WireEnum,
+    };
+    pub use inventory;
+    pub use serde;
+}

@@ -1,0 +1,57 @@
+//! Models shared by the consumer and B2B APIs.
+
+use crate::Timestamp;
+use stytch_macros::model;
+
+/// A language for the emails and texts Stytch sends on the caller's behalf.
+#[model]
+pub enum Locale {
+    En,
+    Es,
+    #[stytch(rename = "pt-br")]
+    PtBr,
+    Fr,
+    It,
+    #[stytch(rename = "de-DE")]
+    DeDe,
+    #[stytch(rename = "zh-Hans")]
+    ZhHans,
+    #[stytch(rename = "ca-ES")]
+    CaEs,
+    Ja,
+    Ru,
+    Nl,
+    Pl,
+    Tr,
+    Fa,
+    Vi,
+    Cs,
+}
+
+/// The caller's IP address and user agent, recorded with a session or checked against a later request.
+#[model]
+pub struct Attributes {
+    pub ip_address: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// What Stytch knows about the device behind an authentication, when device history is enabled.
+#[model]
+pub struct DeviceInfo {
+    pub visitor_id: String,
+    pub visitor_id_details: Option<DeviceAttributeDetails>,
+    pub ip_address: Option<String>,
+    pub ip_address_details: Option<DeviceAttributeDetails>,
+    pub ip_geo_city: Option<String>,
+    pub ip_geo_region: Option<String>,
+    pub ip_geo_country: Option<String>,
+    pub ip_geo_country_details: Option<DeviceAttributeDetails>,
+}
+
+/// Whether one device attribute is new for this user, and when it was first and last seen.
+#[model]
+pub struct DeviceAttributeDetails {
+    pub is_new: bool,
+    pub first_seen_at: Option<Timestamp>,
+    pub last_seen_at: Option<Timestamp>,
+}

@@ -1,0 +1,302 @@
+//! Test support: a loopback HTTP/1.1 server that records every request and answers from a
+//! script, including answers no real server should give (truncated bodies, dropped
+//! connections, long silences).
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+pub const PROJECT_ID: &str = "project-test-11111111-2222-3333-4444-555555555555";
+pub const SECRET: &str = "secret-test-abcdefghijklmnopqrstuvwxyz012345";
+
+/// One request as it arrived.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    /// The request target: path and query, as sent.
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Recorded {
+    pub fn path(&self) -> &str {
+        self.target.split('?').next().unwrap_or_default()
+    }
+
+    pub fn query(&self) -> Option<&str> {
+        self.target.split_once('?').map(|(_, q)| q)
+    }
+
+    /// The first header with this name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("request body is JSON")
+    }
+
+    /// The top-level keys of the JSON body, sorted.
+    pub fn body_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .json()
+            .as_object()
+            .expect("request body is a JSON object")
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+}
+
+/// What the server does with one request.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// A status line, `Content-Type: application/json` and this body.
+    Json(u16, String),
+    /// These bytes exactly, then the connection is closed.
+    Raw(Vec<u8>),
+    /// Waits, then does the inner reply.
+    Delay(Duration, Box<Reply>),
+    /// Closes the connection without answering.
+    Hangup,
+}
+
+impl Reply {
+    pub fn json(status: u16, body: &serde_json::Value) -> Reply {
+        Reply::Json(status, body.to_string())
+    }
+
+    /// A response with this status line, content type and body, announced at its real length.
+    pub fn with_type(status: u16, content_type: &str, body: &str) -> Reply {
+        Reply::Raw(
+            format!(
+                "HTTP/1.1 {status} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                reason(status),
+                body.len()
+            )
+            .into_bytes(),
+        )
+    }
+}
+
+struct Shared {
+    recorded: Mutex<Vec<Recorded>>,
+    script: Mutex<VecDeque<Reply>>,
+    fallback: Mutex<Option<Reply>>,
+}
+
+/// A server on 127.0.0.1 with an ephemeral port. Dropped with the test's runtime.
+pub struct MockServer {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+}
+
+impl MockServer {
+    pub async fn start() -> MockServer {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
+        let addr = listener.local_addr().expect("local addr");
+        let shared = Arc::new(Shared {
+            recorded: Mutex::new(Vec::new()),
+            script: Mutex::new(VecDeque::new()),
+            fallback: Mutex::new(None),
+        });
+        let accept_shared = shared.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(serve(stream, accept_shared.clone()));
+            }
+        });
+        MockServer { addr, shared }
+    }
+
+    /// The server's base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Queues a reply for the next request that has none.
+    pub fn push(&self, reply: Reply) -> &Self {
+        self.shared.script.lock().unwrap().push_back(reply);
+        self
+    }
+
+    /// The reply for requests once the queue is empty (default: a 500 saying so).
+    pub fn always(&self, reply: Reply) -> &Self {
+        *self.shared.fallback.lock().unwrap() = Some(reply);
+        self
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.shared.recorded.lock().unwrap().clone()
+    }
+
+    /// The only request received; panics if there were none or several.
+    pub fn single_request(&self) -> Recorded {
+        let requests = self.requests();
+        assert_eq!(
+            requests.len(),
+            1,
+            "expected exactly one request, got {requests:#?}"
+        );
+        requests.into_iter().next().unwrap()
+    }
+
+    pub fn consumer_client(&self) -> stytch::consumer::Client {
+        stytch::consumer::Client::builder(PROJECT_ID, SECRET)
+            .base_url(self.url())
+            .fraud_base_url(self.url())
+            .build()
+            .expect("client")
+    }
+
+    pub fn b2b_client(&self) -> stytch::b2b::Client {
+        stytch::b2b::Client::builder(PROJECT_ID, SECRET)
+            .base_url(self.url())
+            .fraud_base_url(self.url())
+            .build()
+            .expect("client")
+    }
+}
+
+async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
+    let mut buffer = Vec::new();
+    loop {
+        let Some(request) = read_request(&mut stream, &mut buffer).await else {
+            return;
+        };
+        shared.recorded.lock().unwrap().push(request);
+        let reply = {
+            let next = shared.script.lock().unwrap().pop_front();
+            next.or_else(|| shared.fallback.lock().unwrap().clone())
+                .unwrap_or_else(|| {
+                    Reply::json(
+                        500,
+                        &serde_json::json!({"error_message": "no reply scripted"}),
+                    )
+                })
+        };
+        if !answer(&mut stream, reply).await {
+            return;
+        }
+    }
+}
+
+/// Writes the reply; returns whether the connection stays open.
+async fn answer(stream: &mut TcpStream, mut reply: Reply) -> bool {
+    loop {
+        match reply {
+            Reply::Delay(wait, inner) => {
+                tokio::time::sleep(wait).await;
+                reply = *inner;
+            }
+            Reply::Json(status, body) => {
+                let head = format!(
+                    "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+                    reason(status),
+                    body.len()
+                );
+                return stream.write_all(head.as_bytes()).await.is_ok()
+                    && stream.write_all(body.as_bytes()).await.is_ok();
+            }
+            Reply::Raw(bytes) => {
+                let _ = stream.write_all(&bytes).await;
+                let _ = stream.shutdown().await;
+                return false;
+            }
+            Reply::Hangup => return false,
+        }
+    }
+}
+
+async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<Recorded> {
+    let head_end = loop {
+        if let Some(end) = find(buffer, b"\r\n\r\n") {
+            break end;
+        }
+        if buffer.len() > 1 << 20 {
+            return None;
+        }
+        let mut chunk = [0u8; 8192];
+        let read = stream.read(&mut chunk).await.ok()?;
+        if read == 0 {
+            return None;
+        }
+        buffer.extend_from_slice(&chunk[..read]);
+    };
+    let head = String::from_utf8_lossy(&buffer[..head_end]).into_owned();
+    let mut lines = head.split("\r\n");
+    let mut request_line = lines.next()?.split(' ');
+    let method = request_line.next()?.to_owned();
+    let target = request_line.next()?.to_owned();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
+        .collect();
+    let length: usize = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0);
+    let body_start = head_end + 4;
+    while buffer.len() < body_start + length {
+        let mut chunk = [0u8; 8192];
+        let read = stream.read(&mut chunk).await.ok()?;
+        if read == 0 {
+            return None;
+        }
+        buffer.extend_from_slice(&chunk[..read]);
+    }
+    let body = buffer[body_start..body_start + length].to_vec();
+    buffer.drain(..body_start + length);
+    Some(Recorded {
+        method,
+        target,
+        headers,
+        body,
+    })
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        404 => "Not Found",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        _ => "Status",
+    }
+}
+
+/// The `Authorization` header the test credentials produce.
+pub fn expected_basic_auth() -> String {
+    use base64::Engine as _;
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{PROJECT_ID}:{SECRET}"))
+    )
+}
+
+/// Reads a JSON fixture from `tests/fixtures/`.
+pub fn fixture(name: &str) -> serde_json::Value {
+    let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
