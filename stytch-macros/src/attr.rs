@@ -66,6 +66,14 @@ fn parse_args_inner(cx: &mut Ctxt, out: &mut EndpointArgs, input: ParseStream) -
     let method: Ident = input
         .parse()
         .map_err(|e| syn::Error::new(e.span(), USAGE))?;
+    if input.is_empty() {
+        return Err(syn::Error::new_spanned(
+            &method,
+            format!(
+                "expected a path after `{method}`, e.g. `#[endpoint({method}, \"/v1/users\")]`"
+            ),
+        ));
+    }
     match parse_method(&method) {
         Some(parsed) => out.method = Some((parsed, method)),
         None => cx.error_spanned_by(

@@ -18,6 +18,10 @@ impl Ctxt {
         self.errors.push(error);
     }
 
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
     /// Every collected error as `compile_error!` invocations, or `None` when there are none.
     pub fn into_compile_errors(self) -> Option<TokenStream> {
         let mut errors = self.errors.into_iter();

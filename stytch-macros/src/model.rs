@@ -54,6 +54,7 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
         return TokenStream::new();
     };
     let mut debug_fields = Vec::new();
+    let mut added_attrs: Vec<Vec<syn::Attribute>> = Vec::new();
     for field in named.named.iter_mut() {
         let attrs = crate::attr::take_field_attrs(cx, &mut field.attrs);
         if attrs.header.is_some() || attrs.query.is_some() || attrs.body.is_some() {
@@ -84,20 +85,23 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
                 quote!(#[serde(default, deserialize_with = "::stytch::__private::de::null_as_default")])
             }
         };
-        let rename = attrs
-            .rename
-            .as_ref()
-            .map(|lit| quote!(#[serde(rename = #lit)]));
-        field.attrs.push(syn::parse_quote!(#serde_attr));
-        if let Some(rename) = rename {
-            field.attrs.push(syn::parse_quote!(#rename));
+        let mut serde_attrs: Vec<syn::Attribute> = vec![syn::parse_quote!(#serde_attr)];
+        if let Some(lit) = &attrs.rename {
+            serde_attrs.push(syn::parse_quote!(#[serde(rename = #lit)]));
         }
+        added_attrs.push(serde_attrs);
         debug_fields.push(debug_entry(
             &names::wire_name(&member),
             quote!(self.#member),
             secret,
             option.is_some(),
         ));
+    }
+    if cx.has_errors() {
+        return TokenStream::new();
+    }
+    for (field, attrs) in named.named.iter_mut().zip(added_attrs) {
+        field.attrs.extend(attrs);
     }
     let name = ident.to_string();
     quote! {
@@ -154,6 +158,9 @@ fn model_enum(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
         }
         variants.push(variant.ident.clone());
         wires.push(wire);
+    }
+    if cx.has_errors() {
+        return TokenStream::new();
     }
     let unknown_doc = "A value this version of the SDK does not know; `as_str` returns it as sent.";
     data.variants.push(syn::parse_quote! {

@@ -10,6 +10,47 @@ pub fn check(cx: &mut Ctxt, endpoint: &Endpoint) {
     for field in &endpoint.fields {
         check_field(cx, endpoint, field);
     }
+    check_setter_names(cx, endpoint);
+}
+
+/// Methods `Call` already has, which a generated setter must not shadow.
+const CALL_METHODS: &[&str] = &[
+    "new",
+    "send",
+    "timeout",
+    "request",
+    "request_mut",
+    "into_request",
+    "into_future",
+];
+
+fn check_setter_names(cx: &mut Ctxt, endpoint: &Endpoint) {
+    let mut seen: Vec<String> = Vec::new();
+    for field in endpoint
+        .fields
+        .iter()
+        .filter(|f| !matches!(f.shape, Shape::Required))
+    {
+        let plain = names::wire_name(&field.ident);
+        let mut setters = vec![plain.clone(), format!("set_{plain}")];
+        if matches!(field.shape, Shape::Nullable(_)) {
+            setters.push(format!("clear_{plain}"));
+        }
+        for setter in setters {
+            if CALL_METHODS.contains(&setter.as_str()) {
+                cx.error_spanned_by(
+                    &field.ident,
+                    format!("the setter `{setter}` would clash with `Call::{setter}`; rename the field and keep its wire name with `#[stytch(rename = \"{}\")]`", field.wire),
+                );
+            } else if seen.contains(&setter) {
+                cx.error_spanned_by(
+                    &field.ident,
+                    format!("two fields would generate the setter `{setter}`; rename one and keep its wire name with `#[stytch(rename = \"...\")]`"),
+                );
+            }
+            seen.push(setter);
+        }
+    }
 }
 
 fn check_struct(cx: &mut Ctxt, endpoint: &Endpoint) {

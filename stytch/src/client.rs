@@ -108,6 +108,12 @@ impl<C: FromTransport> ClientBuilder<C> {
         if self.secret.trim().is_empty() {
             return Err(Error::Config("the secret is empty".into()));
         }
+        let unprintable = |s: &str| s.chars().any(|c| c.is_whitespace() || c.is_control());
+        if unprintable(&self.project_id) || unprintable(&self.secret) {
+            return Err(Error::Config(
+                "the project id or secret contains whitespace or control characters".into(),
+            ));
+        }
         let default_api = if self.project_id.starts_with("project-live-") {
             LIVE_API
         } else {

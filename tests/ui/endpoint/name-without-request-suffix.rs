@@ -1,0 +1,8 @@
+use stytch_macros::endpoint;
+
+#[endpoint(POST, "/v1/users")]
+pub struct CreateUser {
+    pub email: String,
+}
+
+fn main() {}
