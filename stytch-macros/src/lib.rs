@@ -45,7 +45,7 @@ use proc_macro::TokenStream;
 /// - `query` / `body`: override the default location;
 /// - `rename = "wire_name"`: the field's name on the wire;
 /// - `secret` / `secret = false`: override whether `Debug` redacts the value (by default
-///   names containing `password`, `token`, `jwt`, `secret`, and a few more, are redacted).
+///   names ending in `password`, `_token`, `jwt`, `secret`, `code` and a few more are).
 ///
 /// # Generated
 /// `new(required...)`, a redacting `Debug`, `Clone`, the body's `Serialize`, the

@@ -4,21 +4,27 @@ use syn::{GenericArgument, PathArguments, Type};
 
 /// Field names whose values are credentials: their `Debug` output is redacted.
 ///
-/// Errs on the side of hiding: a harmless field that matches (say `token_type`) only loses its
-/// value in debug output, while a secret that slipped through would end up in logs.
+/// Decided by how the name ends, so `password` and `session_token` are secret while
+/// `reset_password_redirect_url` and `token_type` are not. A field the rule misjudges takes
+/// `#[stytch(secret)]` or `#[stytch(secret = false)]`.
 pub fn is_secret_name(name: &str) -> bool {
-    const PARTS: &[&str] = &[
+    const SUFFIXES: &[&str] = &[
         "password",
-        "token",
+        "_token",
         "jwt",
         "secret",
         "private_key",
+        "api_key",
         "code_verifier",
+        "password_hash",
         "recovery_code",
-        "totp_code",
+        "recovery_codes",
         "backup_code",
+        "backup_codes",
+        "totp_code",
+        "qr_code",
     ];
-    name == "code" || name.ends_with("_otp") || PARTS.iter().any(|part| name.contains(part))
+    matches!(name, "token" | "code" | "otp") || SUFFIXES.iter().any(|suffix| name.ends_with(suffix))
 }
 
 /// `UpdateByUrlRequest` -> `update_by_url`.

@@ -70,3 +70,8 @@ pub mod __private {
     pub use inventory;
     pub use serde;
 }
+
+/// The README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
