@@ -52,7 +52,7 @@ fn generate(endpoint: &Endpoint) -> TokenStream {
         .unwrap_or_else(|| syn::parse_quote!(Service));
     let http = endpoint.method();
     let path = endpoint.path_str();
-    let sends = format!("Sends `{} {}`.", http.as_str(), path);
+    let sends = format!(" Sends `{} {}`.", http.as_str(), path);
     let docs: Vec<_> = item
         .attrs
         .iter()
@@ -341,13 +341,13 @@ fn setters(field: &Field) -> Option<TokenStream> {
     let plain = crate::names::wire_name(member);
     let set = format_ident!("set_{}", plain);
     let docs = if field.docs.is_empty() {
-        let doc = format!("Sets `{plain}`.");
+        let doc = format!(" Sets `{plain}`.");
         quote!(#[doc = #doc])
     } else {
         let docs = &field.docs;
         quote!(#(#docs)*)
     };
-    let set_doc = format!("Sets `{plain}` from an `Option`; `None` leaves it off the wire.");
+    let set_doc = format!(" Sets `{plain}` from an `Option`; `None` leaves it off the wire.");
     match &field.shape {
         Shape::Required => None,
         Shape::Optional(inner) => Some(quote! {
@@ -388,5 +388,51 @@ fn setters(field: &Field) -> Option<TokenStream> {
                 }
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    /// The expansion of a representative declaration, kept in
+    /// `tests/snapshots/reset_request.expanded.rs` for review. Set `UPDATE_SNAPSHOTS=1` to
+    /// rewrite it after an intended change.
+    #[test]
+    fn representative_expansion_matches_the_snapshot() {
+        let args = quote!(
+            POST,
+            "/v1/b2b/organizations/{organization_id}/members/{member_id}/reset"
+        );
+        let item = quote! {
+            /// Resets a member's password.
+            pub struct ResetRequest {
+                pub organization_id: String,
+                pub member_id: String,
+                pub password: String,
+                pub session_duration_minutes: Option<i32>,
+                pub trusted_metadata: Option<Nullable<serde_json::Value>>,
+                #[stytch(header = "X-Stytch-Member-Session")]
+                pub member_session_token: Option<String>,
+                #[stytch(query)]
+                pub dry_run: Option<bool>,
+            }
+        };
+        let expanded = super::endpoint(args, item);
+        let file: syn::File = syn::parse2(expanded).expect("the expansion parses as a file");
+        let pretty = prettyplease::unparse(&file);
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/snapshots/reset_request.expanded.rs"
+        );
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(path, &pretty).expect("write snapshot");
+        }
+        let expected =
+            std::fs::read_to_string(path).expect("snapshot exists; run with UPDATE_SNAPSHOTS=1");
+        assert_eq!(
+            pretty, expected,
+            "the expansion changed; review it and rerun with UPDATE_SNAPSHOTS=1"
+        );
     }
 }
