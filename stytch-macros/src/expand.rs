@@ -365,7 +365,7 @@ fn setters(field: &Field) -> Option<TokenStream> {
         Shape::Nullable(inner) => {
             let clear = format_ident!("clear_{}", plain);
             let clear_doc = format!(
-                "Sends `\"{}\": null`, clearing the stored value.",
+                " Sends `\"{}\": null`, clearing the stored value.",
                 field.wire
             );
             Some(quote! {

@@ -194,7 +194,7 @@ impl<'c> ::stytch::Call<'c, ResetRequest> {
         );
         self
     }
-    ///Sends `"trusted_metadata": null`, clearing the stored value.
+    /// Sends `"trusted_metadata": null`, clearing the stored value.
     pub fn clear_trusted_metadata(mut self) -> Self {
         self.request_mut().trusted_metadata = ::core::option::Option::Some(
             ::stytch::Nullable::Null,
