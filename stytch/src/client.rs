@@ -184,9 +184,31 @@ fn normalize_base_url(url: &str, what: &str) -> Result<String, Error> {
     Ok(parsed.as_str().trim_end_matches('/').to_owned())
 }
 
-/// rustls with the `ring` provider and Mozilla's root certificates compiled in: no OpenSSL,
-/// no dependence on the host's certificate store.
 fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Error> {
+    http_client_builder()?
+        .connect_timeout(connect_timeout)
+        .build()
+        .map_err(|e| Error::Config(format!("could not create the HTTP client: {e}")))
+}
+
+/// A `reqwest` builder with the SDK's TLS setup: rustls on the `ring` provider with Mozilla's
+/// root certificates compiled in (no OpenSSL, no dependence on the host's certificate store).
+///
+/// Start from it to give [`ClientBuilder::http_client`] a client with a proxy or other
+/// settings of your own. (A client built from `reqwest::Client::builder()` directly needs a
+/// rustls crypto provider of its own, e.g. reqwest's default `rustls` feature.)
+///
+/// ```no_run
+/// let http = stytch::http_client_builder()?
+///     .proxy(reqwest::Proxy::all("http://proxy.internal:3128").expect("valid proxy URL"))
+///     .build()
+///     .expect("HTTP client");
+/// let client = stytch::consumer::Client::builder("project-test-...", "secret-test-...")
+///     .http_client(http)
+///     .build()?;
+/// # Ok::<(), stytch::Error>(())
+/// ```
+pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let roots = rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
@@ -197,11 +219,7 @@ fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Err
         .with_root_certificates(roots)
         .with_no_client_auth();
     tls.alpn_protocols = vec![b"http/1.1".to_vec()];
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .connect_timeout(connect_timeout)
-        .build()
-        .map_err(|e| Error::Config(format!("could not create the HTTP client: {e}")))
+    Ok(reqwest::Client::builder().tls_backend_preconfigured(tls))
 }
 
 #[doc(hidden)]

@@ -50,9 +50,10 @@ pub mod consumer;
 pub mod models;
 
 pub use call::Call;
-pub use client::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use client::{http_client_builder, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use error::{ApiError, Error};
 pub use nullable::Nullable;
+pub use reqwest;
 pub use reqwest::StatusCode;
 pub use wire::Endpoint;
 

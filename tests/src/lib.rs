@@ -89,6 +89,7 @@ impl Reply {
 }
 
 struct Shared {
+    connections: Mutex<usize>,
     recorded: Mutex<Vec<Recorded>>,
     script: Mutex<VecDeque<Reply>>,
     fallback: Mutex<Option<Reply>>,
@@ -107,6 +108,7 @@ impl MockServer {
             .expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         let shared = Arc::new(Shared {
+            connections: Mutex::new(0),
             recorded: Mutex::new(Vec::new()),
             script: Mutex::new(VecDeque::new()),
             fallback: Mutex::new(None),
@@ -114,6 +116,7 @@ impl MockServer {
         let accept_shared = shared.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
+                *accept_shared.connections.lock().unwrap() += 1;
                 tokio::spawn(serve(stream, accept_shared.clone()));
             }
         });
@@ -135,6 +138,11 @@ impl MockServer {
     pub fn always(&self, reply: Reply) -> &Self {
         *self.shared.fallback.lock().unwrap() = Some(reply);
         self
+    }
+
+    /// How many TCP connections clients opened.
+    pub fn connections(&self) -> usize {
+        *self.shared.connections.lock().unwrap()
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
