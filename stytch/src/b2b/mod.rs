@@ -8,6 +8,7 @@ pub mod passwords;
 pub mod rbac;
 pub mod scim;
 pub mod sessions;
+pub mod sso;
 
 define_client! {
     /// A client for a B2B Stytch project.
@@ -35,6 +36,16 @@ impl Client {
     /// Organizations and their members.
     pub fn organizations(&self) -> organizations::Organizations<'_> {
         organizations::Organizations::new(&self.transport)
+    }
+
+    /// Single sign-on: SAML, OIDC and external connections, and SSO logins.
+    pub fn sso(&self) -> sso::Sso<'_> {
+        sso::Sso::new(&self.transport)
+    }
+
+    /// SCIM provisioning connections.
+    pub fn scim(&self) -> scim::Scim<'_> {
+        scim::Scim::new(&self.transport)
     }
 
     /// The project's role-based access control policy.

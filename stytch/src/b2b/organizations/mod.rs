@@ -12,6 +12,41 @@ service! {
     Organizations { members: members::Members }
 }
 
+/// Creates an organization.
+#[endpoint(POST, "/v1/b2b/organizations")]
+pub struct CreateRequest {
+    pub organization_name: String,
+    pub organization_slug: Option<String>,
+    pub organization_logo_url: Option<String>,
+    pub trusted_metadata: Option<serde_json::Value>,
+    pub organization_external_id: Option<String>,
+    pub sso_jit_provisioning: Option<String>,
+    pub email_allowed_domains: Option<Vec<String>>,
+    pub email_jit_provisioning: Option<String>,
+    pub email_invites: Option<String>,
+    pub auth_methods: Option<String>,
+    pub allowed_auth_methods: Option<Vec<String>>,
+    pub mfa_policy: Option<String>,
+    pub rbac_email_implicit_role_assignments: Option<Vec<EmailImplicitRoleAssignment>>,
+    pub mfa_methods: Option<String>,
+    pub allowed_mfa_methods: Option<Vec<String>>,
+    pub oauth_tenant_jit_provisioning: Option<String>,
+    pub allowed_oauth_tenants: Option<serde_json::Value>,
+    pub claimed_email_domains: Option<Vec<String>>,
+    pub first_party_connected_apps_allowed_type: Option<ConnectedAppsAllowedType>,
+    pub allowed_first_party_connected_apps: Option<Vec<String>>,
+    pub third_party_connected_apps_allowed_type: Option<ConnectedAppsAllowedType>,
+    pub allowed_third_party_connected_apps: Option<Vec<String>>,
+}
+
+/// The new organization.
+#[model]
+pub struct CreateResponse {
+    pub request_id: String,
+    pub organization: Organization,
+    pub status_code: u16,
+}
+
 /// Fetches an organization by id.
 #[endpoint(GET, "/v1/b2b/organizations/{organization_id}")]
 pub struct GetRequest {
@@ -21,6 +56,48 @@ pub struct GetRequest {
 /// The organization.
 #[model]
 pub struct GetResponse {
+    pub request_id: String,
+    pub organization: Organization,
+    pub status_code: u16,
+}
+
+/// Changes an organization's settings; fields left unset keep their value.
+#[endpoint(PUT, "/v1/b2b/organizations/{organization_id}")]
+pub struct UpdateRequest {
+    pub organization_id: String,
+    pub organization_name: Option<String>,
+    pub organization_slug: Option<String>,
+    pub organization_logo_url: Option<String>,
+    pub trusted_metadata: Option<serde_json::Value>,
+    pub organization_external_id: Option<String>,
+    pub sso_default_connection_id: Option<String>,
+    pub sso_jit_provisioning: Option<String>,
+    pub sso_jit_provisioning_allowed_connections: Option<Vec<String>>,
+    pub email_allowed_domains: Option<Vec<String>>,
+    pub email_jit_provisioning: Option<String>,
+    pub email_invites: Option<String>,
+    pub auth_methods: Option<String>,
+    pub allowed_auth_methods: Option<Vec<String>>,
+    pub mfa_policy: Option<String>,
+    pub rbac_email_implicit_role_assignments: Option<Vec<EmailImplicitRoleAssignment>>,
+    pub mfa_methods: Option<String>,
+    pub allowed_mfa_methods: Option<Vec<String>>,
+    pub oauth_tenant_jit_provisioning: Option<String>,
+    pub allowed_oauth_tenants: Option<serde_json::Value>,
+    pub claimed_email_domains: Option<Vec<String>>,
+    pub first_party_connected_apps_allowed_type: Option<ConnectedAppsAllowedType>,
+    pub allowed_first_party_connected_apps: Option<Vec<String>>,
+    pub third_party_connected_apps_allowed_type: Option<ConnectedAppsAllowedType>,
+    pub allowed_third_party_connected_apps: Option<Vec<String>>,
+    #[stytch(header = "X-Stytch-Member-Session")]
+    pub member_session_token: Option<String>,
+    #[stytch(header = "X-Stytch-Member-SessionJWT")]
+    pub member_session_jwt: Option<String>,
+}
+
+/// The organization after the change.
+#[model]
+pub struct UpdateResponse {
     pub request_id: String,
     pub organization: Organization,
     pub status_code: u16,
@@ -42,6 +119,99 @@ pub struct DeleteResponse {
     pub request_id: String,
     pub organization_id: String,
     pub status_code: u16,
+}
+
+/// Lists organizations matching a query, a page at a time.
+#[endpoint(POST, "/v1/b2b/organizations/search")]
+pub struct SearchRequest {
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+    pub query: Option<SearchQuery>,
+}
+
+/// One page of matching organizations.
+#[model]
+pub struct SearchResponse {
+    pub request_id: String,
+    pub organizations: Vec<Organization>,
+    pub results_metadata: ResultsMetadata,
+    pub status_code: u16,
+}
+
+/// Clears an organization's external id.
+#[endpoint(DELETE, "/v1/b2b/organizations/{organization_id}/external_id")]
+pub struct DeleteExternalIdRequest {
+    pub organization_id: String,
+    #[stytch(header = "X-Stytch-Member-Session")]
+    pub member_session_token: Option<String>,
+    #[stytch(header = "X-Stytch-Member-SessionJWT")]
+    pub member_session_jwt: Option<String>,
+}
+
+/// The organization without its external id.
+#[model]
+pub struct DeleteExternalIdResponse {
+    pub request_id: String,
+    pub organization: Organization,
+    pub status_code: u16,
+}
+
+/// Counts an organization's members.
+#[endpoint(GET, "/v1/b2b/organizations/{organization_id}/metrics")]
+pub struct MetricsRequest {
+    pub organization_id: String,
+}
+
+/// Usage figures for the organization.
+#[model]
+pub struct MetricsResponse {
+    pub request_id: String,
+    pub member_count: u32,
+    pub status_code: u16,
+}
+
+/// Lists the connected apps an organization's members have authorized.
+#[endpoint(GET, "/v1/b2b/organizations/{organization_id}/connected_apps")]
+pub struct ConnectedAppsRequest {
+    pub organization_id: String,
+    #[stytch(header = "X-Stytch-Member-Session")]
+    pub member_session_token: Option<String>,
+    #[stytch(header = "X-Stytch-Member-SessionJWT")]
+    pub member_session_jwt: Option<String>,
+}
+
+/// The organization's connected apps.
+#[model]
+pub struct ConnectedAppsResponse {
+    pub request_id: String,
+    pub connected_apps: Vec<OrganizationConnectedApp>,
+    pub status_code: u16,
+}
+
+/// Fetches one connected app and the members who authorized it.
+#[endpoint(
+    GET,
+    "/v1/b2b/organizations/{organization_id}/connected_apps/{connected_app_id}"
+)]
+pub struct GetConnectedAppRequest {
+    pub organization_id: String,
+    pub connected_app_id: String,
+    #[stytch(header = "X-Stytch-Member-Session")]
+    pub member_session_token: Option<String>,
+    #[stytch(header = "X-Stytch-Member-SessionJWT")]
+    pub member_session_jwt: Option<String>,
+}
+
+/// A connected app as seen by one organization.
+#[model]
+pub struct GetConnectedAppResponse {
+    pub connected_app_id: String,
+    pub name: String,
+    pub description: String,
+    pub client_type: String,
+    pub active_members: Vec<OrganizationConnectedAppActiveMember>,
+    pub status_code: u16,
+    pub logo_url: Option<String>,
 }
 
 /// A B2B organization with its authentication and provisioning settings.
@@ -197,4 +367,58 @@ pub struct SsoRegistration {
     pub external_id: String,
     pub registration_id: String,
     pub sso_attributes: Option<serde_json::Value>,
+}
+
+/// A filter for the search endpoints: operands combined with AND or OR.
+///
+/// Each operand is a filter object such as
+/// `{"filter_name": "member_emails", "filter_value": ["ada@example.com"]}`.
+#[model]
+pub struct SearchQuery {
+    pub operator: SearchQueryOperator,
+    pub operands: Vec<serde_json::Value>,
+}
+
+/// How a search query combines its operands.
+#[model]
+pub enum SearchQueryOperator {
+    #[stytch(rename = "OR")]
+    Or,
+    #[stytch(rename = "AND")]
+    And,
+}
+
+/// Paging state of a search: the total match count and the cursor for the next page.
+#[model]
+pub struct ResultsMetadata {
+    pub total: i32,
+    pub next_cursor: Option<String>,
+}
+
+/// Which first- or third-party connected apps an organization lets its members use.
+#[model]
+pub enum ConnectedAppsAllowedType {
+    #[stytch(rename = "ALL_ALLOWED")]
+    AllAllowed,
+    #[stytch(rename = "RESTRICTED")]
+    Restricted,
+    #[stytch(rename = "NOT_ALLOWED")]
+    NotAllowed,
+}
+
+/// A connected app some member of the organization has authorized.
+#[model]
+pub struct OrganizationConnectedApp {
+    pub connected_app_id: String,
+    pub name: String,
+    pub description: String,
+    pub client_type: String,
+    pub logo_url: Option<String>,
+}
+
+/// A member who authorized a connected app, with the scopes they granted.
+#[model]
+pub struct OrganizationConnectedAppActiveMember {
+    pub member_id: String,
+    pub granted_scopes: Vec<String>,
 }

@@ -1,6 +1,92 @@
-//! `/v1/b2b/scim/*`: SCIM provisioning.
+//! `/v1/b2b/scim/*`: SCIM provisioning: connections and the user records they carry.
 
+use crate::service::service;
+use crate::Timestamp;
 use stytch_macros::model;
+
+pub mod connection;
+
+service! {
+    /// SCIM provisioning.
+    Scim { connection: connection::Connection }
+}
+
+/// A SCIM connection: where the identity provider sends updates and which roles groups grant.
+#[model]
+pub struct ScimConnection {
+    pub organization_id: String,
+    pub connection_id: String,
+    pub status: String,
+    pub display_name: String,
+    pub identity_provider: String,
+    pub base_url: String,
+    pub bearer_token_last_four: String,
+    pub scim_group_implicit_role_assignments: Vec<ScimGroupImplicitRoleAssignment>,
+    pub next_bearer_token_last_four: String,
+    pub bearer_token_expires_at: Option<Timestamp>,
+    pub next_bearer_token_expires_at: Option<Timestamp>,
+}
+
+/// A new SCIM connection with its bearer token, shown in full only this once.
+#[model]
+pub struct ScimConnectionWithToken {
+    pub organization_id: String,
+    pub connection_id: String,
+    pub status: String,
+    pub display_name: String,
+    pub identity_provider: String,
+    pub base_url: String,
+    pub bearer_token: String,
+    pub scim_group_implicit_role_assignments: Vec<ScimGroupImplicitRoleAssignment>,
+    pub bearer_token_expires_at: Option<Timestamp>,
+}
+
+/// A SCIM connection during a token rotation, with the new bearer token in full.
+#[model]
+pub struct ScimConnectionWithNextToken {
+    pub organization_id: String,
+    pub connection_id: String,
+    pub status: String,
+    pub display_name: String,
+    pub base_url: String,
+    pub identity_provider: String,
+    pub bearer_token_last_four: String,
+    pub next_bearer_token: String,
+    pub scim_group_implicit_role_assignments: Vec<ScimGroupImplicitRoleAssignment>,
+    pub bearer_token_expires_at: Option<Timestamp>,
+    pub next_bearer_token_expires_at: Option<Timestamp>,
+}
+
+/// A group the identity provider pushed through a SCIM connection.
+#[model]
+pub struct ScimGroup {
+    pub group_id: String,
+    pub group_name: String,
+    pub organization_id: String,
+    pub connection_id: String,
+}
+
+/// A role members of a SCIM group receive.
+#[model]
+pub struct ScimGroupImplicitRoleAssignment {
+    pub role_id: String,
+    pub group_id: String,
+    pub group_name: String,
+}
+
+/// The identity provider behind a SCIM connection.
+#[model]
+pub enum IdentityProvider {
+    Generic,
+    Okta,
+    #[stytch(rename = "microsoft-entra")]
+    MicrosoftEntra,
+    Cyberark,
+    Jumpcloud,
+    Onelogin,
+    Pingfederate,
+    Rippling,
+}
 
 /// The SCIM user record an identity provider sent for a member.
 #[model]
