@@ -37,7 +37,7 @@ impl Client {
         organizations::Organizations::new(&self.transport)
     }
 
-    /// The project's role-based access control policy.
+    /// The project's role-based access control policy, and organizations' own roles.
     pub fn rbac(&self) -> rbac::Rbac<'_> {
         rbac::Rbac::new(&self.transport)
     }
