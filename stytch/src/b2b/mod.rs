@@ -41,4 +41,9 @@ impl Client {
     pub fn rbac(&self) -> rbac::Rbac<'_> {
         rbac::Rbac::new(&self.transport)
     }
+
+    /// Member sessions: checking, listing, exchanging, revoking.
+    pub fn sessions(&self) -> sessions::Sessions<'_> {
+        sessions::Sessions::new(&self.transport)
+    }
 }
