@@ -2,6 +2,7 @@
 
 use crate::client::define_client;
 
+pub mod discovery;
 pub mod mfa;
 pub mod organizations;
 pub mod passwords;
@@ -45,5 +46,10 @@ impl Client {
     /// Member sessions: checking, listing, exchanging, revoking.
     pub fn sessions(&self) -> sessions::Sessions<'_> {
         sessions::Sessions::new(&self.transport)
+    }
+
+    /// Moving from a discovery login into an organization.
+    pub fn discovery(&self) -> discovery::Discovery<'_> {
+        discovery::Discovery::new(&self.transport)
     }
 }
