@@ -3,8 +3,11 @@
 use crate::client::define_client;
 
 pub mod discovery;
+pub mod magic_links;
 pub mod mfa;
+pub mod oauth;
 pub mod organizations;
+pub mod otps;
 pub mod passwords;
 pub mod rbac;
 pub mod scim;
@@ -46,6 +49,21 @@ impl Client {
     /// Member sessions: checking, listing, exchanging, revoking.
     pub fn sessions(&self) -> sessions::Sessions<'_> {
         sessions::Sessions::new(&self.transport)
+    }
+
+    /// Email magic links for members, including discovery links.
+    pub fn magic_links(&self) -> magic_links::MagicLinks<'_> {
+        magic_links::MagicLinks::new(&self.transport)
+    }
+
+    /// One-time passcodes by SMS and email.
+    pub fn otps(&self) -> otps::Otps<'_> {
+        otps::Otps::new(&self.transport)
+    }
+
+    /// Member login through OAuth providers.
+    pub fn oauth(&self) -> oauth::OAuth<'_> {
+        oauth::OAuth::new(&self.transport)
     }
 
     /// Moving from a discovery login into an organization.
