@@ -3,6 +3,8 @@
 use crate::client::define_client;
 
 pub mod discovery;
+pub mod idp;
+pub mod impersonation;
 pub mod magic_links;
 pub mod mfa;
 pub mod oauth;
@@ -10,8 +12,10 @@ pub mod organizations;
 pub mod otps;
 pub mod passwords;
 pub mod rbac;
+pub mod recovery_codes;
 pub mod scim;
 pub mod sessions;
+pub mod totps;
 
 define_client! {
     /// A client for a B2B Stytch project.
@@ -69,5 +73,25 @@ impl Client {
     /// Moving from a discovery login into an organization.
     pub fn discovery(&self) -> discovery::Discovery<'_> {
         discovery::Discovery::new(&self.transport)
+    }
+
+    /// Recovery codes for members enrolled in TOTP.
+    pub fn recovery_codes(&self) -> recovery_codes::RecoveryCodes<'_> {
+        recovery_codes::RecoveryCodes::new(&self.transport)
+    }
+
+    /// Authenticator-app (TOTP) second factors.
+    pub fn totps(&self) -> totps::Totps<'_> {
+        totps::Totps::new(&self.transport)
+    }
+
+    /// Stytch as an OAuth identity provider for connected apps.
+    pub fn idp(&self) -> idp::Idp<'_> {
+        idp::Idp::new(&self.transport)
+    }
+
+    /// Sessions for support staff acting as a member.
+    pub fn impersonation(&self) -> impersonation::Impersonation<'_> {
+        impersonation::Impersonation::new(&self.transport)
     }
 }
