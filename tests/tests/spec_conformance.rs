@@ -181,6 +181,11 @@ fn declared_b2b_endpoints_match_the_spec() {
 }
 
 #[test]
+fn every_b2b_endpoint_is_declared() {
+    check("b2b", true);
+}
+
+#[test]
 fn the_password_reset_slice_is_declared() {
     let declared: Vec<(&str, &str)> = stytch::catalogue::endpoints()
         .map(|e| (e.module, e.name))

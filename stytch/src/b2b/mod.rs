@@ -2,13 +2,21 @@
 
 use crate::client::define_client;
 
+pub mod discovery;
+pub mod idp;
+pub mod impersonation;
+pub mod magic_links;
 pub mod mfa;
+pub mod oauth;
 pub mod organizations;
+pub mod otps;
 pub mod passwords;
 pub mod rbac;
+pub mod recovery_codes;
 pub mod scim;
 pub mod sessions;
 pub mod sso;
+pub mod totps;
 
 define_client! {
     /// A client for a B2B Stytch project.
@@ -48,8 +56,53 @@ impl Client {
         scim::Scim::new(&self.transport)
     }
 
-    /// The project's role-based access control policy.
+    /// The project's role-based access control policy, and organizations' own roles.
     pub fn rbac(&self) -> rbac::Rbac<'_> {
         rbac::Rbac::new(&self.transport)
+    }
+
+    /// Member sessions: checking, listing, exchanging, revoking.
+    pub fn sessions(&self) -> sessions::Sessions<'_> {
+        sessions::Sessions::new(&self.transport)
+    }
+
+    /// Email magic links for members, including discovery links.
+    pub fn magic_links(&self) -> magic_links::MagicLinks<'_> {
+        magic_links::MagicLinks::new(&self.transport)
+    }
+
+    /// One-time passcodes by SMS and email.
+    pub fn otps(&self) -> otps::Otps<'_> {
+        otps::Otps::new(&self.transport)
+    }
+
+    /// Member login through OAuth providers.
+    pub fn oauth(&self) -> oauth::OAuth<'_> {
+        oauth::OAuth::new(&self.transport)
+    }
+
+    /// Moving from a discovery login into an organization.
+    pub fn discovery(&self) -> discovery::Discovery<'_> {
+        discovery::Discovery::new(&self.transport)
+    }
+
+    /// Recovery codes for members enrolled in TOTP.
+    pub fn recovery_codes(&self) -> recovery_codes::RecoveryCodes<'_> {
+        recovery_codes::RecoveryCodes::new(&self.transport)
+    }
+
+    /// Authenticator-app (TOTP) second factors.
+    pub fn totps(&self) -> totps::Totps<'_> {
+        totps::Totps::new(&self.transport)
+    }
+
+    /// Stytch as an OAuth identity provider for connected apps.
+    pub fn idp(&self) -> idp::Idp<'_> {
+        idp::Idp::new(&self.transport)
+    }
+
+    /// Sessions for support staff acting as a member.
+    pub fn impersonation(&self) -> impersonation::Impersonation<'_> {
+        impersonation::Impersonation::new(&self.transport)
     }
 }

@@ -1,7 +1,14 @@
-//! `/v1/b2b/passwords/*`: member password authentication and resets.
+//! `/v1/b2b/passwords/*`: member password authentication, migration and resets.
 
+use crate::b2b::mfa::MfaRequired;
+use crate::b2b::organizations::{Member, Organization};
+use crate::b2b::sessions::{MemberSession, PrimaryRequired};
+use crate::models::{DeviceInfo, Locale};
 use crate::service::service;
+use crate::Timestamp;
+use stytch_macros::{endpoint, model};
 
+pub mod discovery;
 pub mod email;
 pub mod existing_password;
 pub mod sessions;
@@ -10,7 +17,187 @@ service! {
     /// Member password endpoints.
     Passwords {
         email: email::Email,
-        existing_password: existing_password::ExistingPassword,
         sessions: sessions::Sessions,
+        existing_password: existing_password::ExistingPassword,
+        discovery: discovery::Discovery,
     }
+}
+
+/// Logs a member into an organization with their email address and password.
+#[endpoint(POST, "/v1/b2b/passwords/authenticate")]
+pub struct AuthenticateRequest {
+    pub organization_id: String,
+    pub email_address: String,
+    pub password: String,
+    pub session_token: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_jwt: Option<String>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub locale: Option<Locale>,
+    pub intermediate_session_token: Option<String>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The member who logged in, and either a session or what is still needed for one.
+#[model]
+pub struct AuthenticateResponse {
+    pub request_id: String,
+    pub member_id: String,
+    pub organization_id: String,
+    pub member: Member,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub organization: Organization,
+    pub intermediate_session_token: String,
+    pub member_authenticated: bool,
+    pub status_code: u16,
+    pub member_session: Option<MemberSession>,
+    pub mfa_required: Option<MfaRequired>,
+    pub primary_required: Option<PrimaryRequired>,
+    pub member_device: Option<DeviceInfo>,
+    pub intermediate_session_token_expires_at: Option<Timestamp>,
+}
+
+/// Imports a member's password hash from another system, creating the member if needed.
+#[endpoint(POST, "/v1/b2b/passwords/migrate")]
+pub struct MigrateRequest {
+    pub email_address: String,
+    pub hash: String,
+    pub hash_type: HashType,
+    pub organization_id: String,
+    pub md_5_config: Option<Md5Config>,
+    pub argon_2_config: Option<Argon2Config>,
+    pub sha_1_config: Option<Sha1Config>,
+    pub sha_512_config: Option<Sha512Config>,
+    pub scrypt_config: Option<ScryptConfig>,
+    pub pbkdf_2_config: Option<Pbkdf2Config>,
+    pub name: Option<String>,
+    pub trusted_metadata: Option<serde_json::Value>,
+    pub untrusted_metadata: Option<serde_json::Value>,
+    pub roles: Option<Vec<String>>,
+    pub preserve_existing_sessions: Option<bool>,
+    pub mfa_phone_number: Option<String>,
+    pub set_phone_number_verified: Option<bool>,
+    pub external_id: Option<String>,
+}
+
+/// The member the hash now belongs to, and whether they were created by the import.
+#[model]
+pub struct MigrateResponse {
+    pub request_id: String,
+    pub member_id: String,
+    pub member_created: bool,
+    pub member: Member,
+    pub organization: Organization,
+    pub status_code: u16,
+}
+
+/// Rates a candidate password against the project's strength policy and known breaches.
+#[endpoint(POST, "/v1/b2b/passwords/strength_check")]
+pub struct StrengthCheckRequest {
+    pub password: String,
+    pub email_address: Option<String>,
+}
+
+/// Whether the password would be accepted, with feedback for the active policy.
+#[model]
+pub struct StrengthCheckResponse {
+    pub request_id: String,
+    pub valid_password: bool,
+    pub score: i32,
+    pub breached_password: bool,
+    pub strength_policy: String,
+    pub breach_detection_on_create: bool,
+    pub status_code: u16,
+    pub luds_feedback: Option<LudsFeedback>,
+    pub zxcvbn_feedback: Option<ZxcvbnFeedback>,
+}
+
+/// The algorithm that produced a migrated password hash.
+#[model]
+pub enum HashType {
+    Bcrypt,
+    #[stytch(rename = "md_5")]
+    Md5,
+    #[stytch(rename = "argon_2i")]
+    Argon2i,
+    #[stytch(rename = "argon_2id")]
+    Argon2id,
+    #[stytch(rename = "sha_1")]
+    Sha1,
+    #[stytch(rename = "sha_512")]
+    Sha512,
+    Scrypt,
+    Phpass,
+    #[stytch(rename = "pbkdf_2")]
+    Pbkdf2,
+}
+
+/// Salts wrapped around the password before it was MD5-hashed.
+#[model]
+pub struct Md5Config {
+    pub prepend_salt: String,
+    pub append_salt: String,
+}
+
+/// Parameters of an Argon2 hash.
+#[model]
+pub struct Argon2Config {
+    pub salt: String,
+    pub iteration_amount: i32,
+    pub memory: i32,
+    pub threads: i32,
+    pub key_length: i32,
+}
+
+/// Salts wrapped around the password before it was SHA-1-hashed.
+#[model]
+pub struct Sha1Config {
+    pub prepend_salt: String,
+    pub append_salt: String,
+}
+
+/// Salts wrapped around the password before it was SHA-512-hashed.
+#[model]
+pub struct Sha512Config {
+    pub prepend_salt: String,
+    pub append_salt: String,
+}
+
+/// Parameters of a scrypt hash.
+#[model]
+pub struct ScryptConfig {
+    pub salt: String,
+    pub n_parameter: i32,
+    pub r_parameter: i32,
+    pub p_parameter: i32,
+    pub key_length: i32,
+}
+
+/// Parameters of a PBKDF2 hash.
+#[model]
+pub struct Pbkdf2Config {
+    pub salt: String,
+    pub iteration_amount: i32,
+    pub key_length: i32,
+    /// The digest, e.g. `sha256`.
+    pub algorithm: String,
+}
+
+/// Which character classes a password lacks under the LUDS policy.
+#[model]
+pub struct LudsFeedback {
+    pub has_lower_case: bool,
+    pub has_upper_case: bool,
+    pub has_digit: bool,
+    pub has_symbol: bool,
+    pub missing_complexity: i32,
+    pub missing_characters: i32,
+}
+
+/// Why a password scored low under the zxcvbn policy, and how to improve it.
+#[model]
+pub struct ZxcvbnFeedback {
+    pub warning: String,
+    pub suggestions: Vec<String>,
 }

@@ -3,9 +3,11 @@
 use crate::service::service;
 use stytch_macros::{endpoint, model};
 
+pub mod organizations;
+
 service! {
     /// Role-based access control.
-    Rbac
+    Rbac { organizations: organizations::Organizations }
 }
 
 /// Fetches the project's RBAC policy: its roles, resources and scopes.

@@ -1,0 +1,44 @@
+//! `/v1/b2b/discovery/intermediate_sessions/*`: turning an intermediate session into a member session.
+
+use crate::b2b::mfa::MfaRequired;
+use crate::b2b::organizations::{Member, Organization};
+use crate::b2b::sessions::{MemberSession, PrimaryRequired};
+use crate::models::{DeviceInfo, Locale};
+use crate::service::service;
+use crate::Timestamp;
+use stytch_macros::{endpoint, model};
+
+service! {
+    /// Intermediate session exchange.
+    IntermediateSessions
+}
+
+/// Trades an intermediate session token for a session in one of the discovered organizations.
+#[endpoint(POST, "/v1/b2b/discovery/intermediate_sessions/exchange")]
+pub struct ExchangeRequest {
+    pub intermediate_session_token: String,
+    pub organization_id: String,
+    pub session_duration_minutes: Option<i32>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub locale: Option<Locale>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The member in the chosen organization, and either a session or what is still needed for one.
+#[model]
+pub struct ExchangeResponse {
+    pub request_id: String,
+    pub member_id: String,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub member: Member,
+    pub organization: Organization,
+    pub member_authenticated: bool,
+    pub intermediate_session_token: String,
+    pub status_code: u16,
+    pub member_session: Option<MemberSession>,
+    pub mfa_required: Option<MfaRequired>,
+    pub primary_required: Option<PrimaryRequired>,
+    pub member_device: Option<DeviceInfo>,
+    pub intermediate_session_token_expires_at: Option<Timestamp>,
+}

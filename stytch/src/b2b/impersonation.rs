@@ -1,0 +1,37 @@
+//! `/v1/b2b/impersonation/*`: support staff acting as a member.
+
+use crate::b2b::mfa::MfaRequired;
+use crate::b2b::organizations::{Member, Organization};
+use crate::b2b::sessions::MemberSession;
+use crate::service::service;
+use crate::Timestamp;
+use stytch_macros::{endpoint, model};
+
+service! {
+    /// Member impersonation.
+    Impersonation
+}
+
+/// Redeems an impersonation token for a session as the member it names.
+#[endpoint(POST, "/v1/b2b/impersonation/authenticate")]
+pub struct AuthenticateRequest {
+    pub impersonation_token: String,
+}
+
+/// The impersonated member and the session acting as them.
+#[model]
+pub struct AuthenticateResponse {
+    pub request_id: String,
+    pub member_id: String,
+    pub organization_id: String,
+    pub member: Member,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub organization: Organization,
+    pub intermediate_session_token: String,
+    pub member_authenticated: bool,
+    pub status_code: u16,
+    pub member_session: Option<MemberSession>,
+    pub mfa_required: Option<MfaRequired>,
+    pub intermediate_session_token_expires_at: Option<Timestamp>,
+}

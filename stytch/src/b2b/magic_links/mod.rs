@@ -1,0 +1,57 @@
+//! `/v1/b2b/magic_links/*`: email magic links for members.
+
+use crate::b2b::mfa::MfaRequired;
+use crate::b2b::organizations::{Member, Organization};
+use crate::b2b::sessions::{MemberSession, PrimaryRequired};
+use crate::models::{DeviceInfo, Locale};
+use crate::service::service;
+use crate::Timestamp;
+use stytch_macros::{endpoint, model};
+
+pub mod discovery;
+pub mod email;
+
+service! {
+    /// Member magic links.
+    MagicLinks {
+        email: email::Email,
+        discovery: discovery::Discovery,
+    }
+}
+
+/// Redeems a magic link token for a member of the organization it was sent for.
+#[endpoint(POST, "/v1/b2b/magic_links/authenticate")]
+pub struct AuthenticateRequest {
+    pub magic_links_token: String,
+    pub pkce_code_verifier: Option<String>,
+    pub session_token: Option<String>,
+    pub session_jwt: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub locale: Option<Locale>,
+    pub intermediate_session_token: Option<String>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The member who clicked the link, and either a session or what is still needed for one.
+#[model]
+pub struct AuthenticateResponse {
+    pub request_id: String,
+    pub member_id: String,
+    /// The id of the email address the link was sent to.
+    pub method_id: String,
+    pub reset_sessions: bool,
+    pub organization_id: String,
+    pub member: Member,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub organization: Organization,
+    pub intermediate_session_token: String,
+    pub member_authenticated: bool,
+    pub status_code: u16,
+    pub member_session: Option<MemberSession>,
+    pub mfa_required: Option<MfaRequired>,
+    pub primary_required: Option<PrimaryRequired>,
+    pub member_device: Option<DeviceInfo>,
+    pub intermediate_session_token_expires_at: Option<Timestamp>,
+}

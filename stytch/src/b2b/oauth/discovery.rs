@@ -1,0 +1,37 @@
+//! `/v1/b2b/oauth/discovery/*`: OAuth login before an organization is chosen.
+
+use crate::b2b::discovery::DiscoveredOrganization;
+use crate::service::service;
+use crate::Timestamp;
+use stytch_macros::{endpoint, model};
+
+service! {
+    /// Discovery OAuth.
+    Discovery
+}
+
+/// Redeems a discovery OAuth callback token for an intermediate session.
+#[endpoint(POST, "/v1/b2b/oauth/discovery/authenticate")]
+pub struct AuthenticateRequest {
+    pub discovery_oauth_token: String,
+    pub session_token: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_jwt: Option<String>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub pkce_code_verifier: Option<String>,
+}
+
+/// An intermediate session token, the provider identity, and the organizations it can enter.
+#[model]
+pub struct AuthenticateResponse {
+    pub request_id: String,
+    pub intermediate_session_token: String,
+    pub email_address: String,
+    pub discovered_organizations: Vec<DiscoveredOrganization>,
+    pub provider_type: String,
+    pub provider_tenant_id: String,
+    pub provider_tenant_ids: Vec<String>,
+    pub full_name: String,
+    pub status_code: u16,
+    pub intermediate_session_token_expires_at: Option<Timestamp>,
+}

@@ -1,0 +1,64 @@
+//! `/v1/b2b/oauth/*`: member login through an OAuth provider.
+
+use crate::b2b::mfa::MfaRequired;
+use crate::b2b::organizations::{Member, Organization};
+use crate::b2b::sessions::{MemberSession, PrimaryRequired};
+use crate::models::{DeviceInfo, Locale};
+use crate::service::service;
+use crate::Timestamp;
+use stytch_macros::{endpoint, model};
+
+pub mod discovery;
+
+service! {
+    /// Member OAuth.
+    OAuth { discovery: discovery::Discovery }
+}
+
+/// Redeems the token from an OAuth callback for a member of the organization that started it.
+#[endpoint(POST, "/v1/b2b/oauth/authenticate")]
+pub struct AuthenticateRequest {
+    pub oauth_token: String,
+    pub session_token: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_jwt: Option<String>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub pkce_code_verifier: Option<String>,
+    pub locale: Option<Locale>,
+    pub intermediate_session_token: Option<String>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The member, the provider identity and tokens, and either a session or what is still needed.
+#[model]
+pub struct AuthenticateResponse {
+    pub request_id: String,
+    pub member_id: String,
+    pub provider_subject: String,
+    pub provider_type: String,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub member: Member,
+    pub organization_id: String,
+    pub organization: Organization,
+    pub reset_sessions: bool,
+    pub member_authenticated: bool,
+    pub intermediate_session_token: String,
+    pub status_code: u16,
+    pub member_session: Option<MemberSession>,
+    pub provider_values: Option<ProviderValues>,
+    pub mfa_required: Option<MfaRequired>,
+    pub primary_required: Option<PrimaryRequired>,
+    pub member_device: Option<DeviceInfo>,
+    pub intermediate_session_token_expires_at: Option<Timestamp>,
+}
+
+/// The tokens and granted scopes the OAuth provider returned.
+#[model]
+pub struct ProviderValues {
+    pub scopes: Vec<String>,
+    pub access_token: Option<String>,
+    pub refresh_token: Option<String>,
+    pub expires_at: Option<Timestamp>,
+    pub id_token: Option<String>,
+}

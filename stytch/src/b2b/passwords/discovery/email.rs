@@ -1,0 +1,51 @@
+//! `/v1/b2b/passwords/discovery/email/*`: password resets by email before an organization is chosen.
+
+use crate::b2b::discovery::DiscoveredOrganization;
+use crate::service::service;
+use crate::Timestamp;
+use stytch_macros::{endpoint, model};
+
+service! {
+    /// Discovery-flow password resets by email link.
+    Email
+}
+
+/// Emails a password reset link to an address, whatever organizations it belongs to.
+#[endpoint(POST, "/v1/b2b/passwords/discovery/email/reset/start")]
+pub struct ResetStartRequest {
+    pub email_address: String,
+    pub reset_password_redirect_url: Option<String>,
+    pub discovery_redirect_url: Option<String>,
+    pub reset_password_template_id: Option<String>,
+    pub reset_password_expiration_minutes: Option<i32>,
+    pub pkce_code_challenge: Option<String>,
+    /// The email's language, as a locale tag such as `en` or `pt-br`.
+    pub locale: Option<String>,
+    pub verify_email_template_id: Option<String>,
+}
+
+/// Confirms the reset email was sent.
+#[model]
+pub struct ResetStartResponse {
+    pub request_id: String,
+    pub status_code: u16,
+}
+
+/// Sets a new password with the token from a discovery reset email.
+#[endpoint(POST, "/v1/b2b/passwords/discovery/email/reset")]
+pub struct ResetRequest {
+    pub password_reset_token: String,
+    pub password: String,
+    pub pkce_code_verifier: Option<String>,
+}
+
+/// An intermediate session token and the organizations it can be exchanged into.
+#[model]
+pub struct ResetResponse {
+    pub request_id: String,
+    pub intermediate_session_token: String,
+    pub email_address: String,
+    pub discovered_organizations: Vec<DiscoveredOrganization>,
+    pub status_code: u16,
+    pub intermediate_session_token_expires_at: Option<Timestamp>,
+}
