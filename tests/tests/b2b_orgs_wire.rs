@@ -4,7 +4,8 @@
 use serde_json::json;
 use stytch::b2b::organizations::members::EmailUpdateDeliveryMethod;
 use stytch::b2b::organizations::{
-    ConnectedAppsAllowedType, EmailImplicitRoleAssignment, SearchQuery, SearchQueryOperator,
+    ConnectedAppsAllowedType, EmailImplicitRoleAssignment, SearchFilter, SearchQuery,
+    SearchQueryOperator,
 };
 use stytch::b2b::scim::{
     IdentityProvider as ScimIdentityProvider, ScimGroupImplicitRoleAssignment,
@@ -114,12 +115,10 @@ async fn organization_delete_sends_no_session_header_unless_set() {
 #[tokio::test]
 async fn organization_search_sends_a_typed_query() {
     let server = server().await;
-    let mut query = SearchQuery::default();
-    query.operator = SearchQueryOperator::And;
-    query.operands = vec![
-        json!({"filter_name": "organization_slugs", "filter_value": ["example-co"]}),
-        json!({"filter_name": "member_emails", "filter_value": ["ada@example.com"]}),
-    ];
+    let query = SearchQuery::and([
+        SearchFilter::new("organization_slugs", ["example-co"]),
+        SearchFilter::new("member_emails", ["ada@example.com"]),
+    ]);
 
     server
         .b2b_client()
@@ -276,7 +275,7 @@ async fn member_search_sends_organization_ids_and_query() {
     let server = server().await;
     let mut query = SearchQuery::default();
     query.operator = SearchQueryOperator::Or;
-    query.operands = vec![json!({"filter_name": "statuses", "filter_value": ["active"]})];
+    query.operands = vec![SearchFilter::new("statuses", vec!["active"])];
 
     server
         .b2b_client()

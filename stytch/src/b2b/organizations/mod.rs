@@ -371,12 +371,57 @@ pub struct SsoRegistration {
 
 /// A filter for the search endpoints: operands combined with AND or OR.
 ///
-/// Each operand is a filter object such as
-/// `{"filter_name": "member_emails", "filter_value": ["ada@example.com"]}`.
+/// ```
+/// use stytch::b2b::organizations::{SearchFilter, SearchQuery};
+///
+/// let query = SearchQuery::and([
+///     SearchFilter::new("member_emails", ["ada@example.com"]),
+///     SearchFilter::new("member_is_breakglass", false),
+/// ]);
+/// let wire = serde_json::to_value(&query).unwrap();
+/// assert_eq!(wire["operator"], "AND");
+/// assert_eq!(wire["operands"][0]["filter_name"], "member_emails");
+/// ```
 #[model]
 pub struct SearchQuery {
     pub operator: SearchQueryOperator,
-    pub operands: Vec<serde_json::Value>,
+    pub operands: Vec<SearchFilter>,
+}
+
+impl SearchQuery {
+    /// Matches what every filter matches.
+    pub fn and(filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        SearchQuery {
+            operator: SearchQueryOperator::And,
+            operands: filters.into_iter().collect(),
+        }
+    }
+
+    /// Matches what any filter matches.
+    pub fn or(filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        SearchQuery {
+            operator: SearchQueryOperator::Or,
+            operands: filters.into_iter().collect(),
+        }
+    }
+}
+
+/// One search condition: a filter name Stytch defines (such as `member_emails`,
+/// `organization_slugs` or `member_roles`) and the value to match.
+#[model]
+pub struct SearchFilter {
+    pub filter_name: String,
+    /// A string, a boolean, or a list, depending on the filter.
+    pub filter_value: serde_json::Value,
+}
+
+impl SearchFilter {
+    pub fn new(filter_name: impl Into<String>, filter_value: impl Into<serde_json::Value>) -> Self {
+        SearchFilter {
+            filter_name: filter_name.into(),
+            filter_value: filter_value.into(),
+        }
+    }
 }
 
 /// How a search query combines its operands.
