@@ -3,6 +3,7 @@
 use crate::client::define_client;
 
 pub mod magic_links;
+pub mod otps;
 pub mod passwords;
 pub mod sessions;
 pub mod users;
@@ -23,8 +24,28 @@ define_client! {
 }
 
 impl Client {
-    /// Password authentication and resets.
+    /// Users and their registered factors.
+    pub fn users(&self) -> users::Users<'_> {
+        users::Users::new(&self.transport)
+    }
+
+    /// Sessions: checking, extending, listing and revoking them.
+    pub fn sessions(&self) -> sessions::Sessions<'_> {
+        sessions::Sessions::new(&self.transport)
+    }
+
+    /// Password authentication, sign-up, migration and resets.
     pub fn passwords(&self) -> passwords::Passwords<'_> {
         passwords::Passwords::new(&self.transport)
+    }
+
+    /// Magic links by email or embedded in your own messages.
+    pub fn magic_links(&self) -> magic_links::MagicLinks<'_> {
+        magic_links::MagicLinks::new(&self.transport)
+    }
+
+    /// One-time passcodes by SMS, WhatsApp and email.
+    pub fn otps(&self) -> otps::Otps<'_> {
+        otps::Otps::new(&self.transport)
     }
 }
