@@ -55,3 +55,20 @@ pub struct DeviceAttributeDetails {
     pub first_seen_at: Option<Timestamp>,
     pub last_seen_at: Option<Timestamp>,
 }
+
+/// Where a paginated search stands: how many results match in all, and the cursor for the next page.
+#[model]
+pub struct ResultsMetadata {
+    pub total: i32,
+    /// `None` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// How the operands of a search query combine.
+#[model]
+pub enum SearchOperator {
+    #[stytch(rename = "OR")]
+    Or,
+    #[stytch(rename = "AND")]
+    And,
+}

@@ -224,3 +224,8 @@ fn a_mismatch_is_reported() {
     let diff = differences(&spec, info);
     assert_eq!(diff.len(), 2, "{diff:?}");
 }
+
+#[test]
+fn every_consumer_endpoint_is_declared() {
+    check("consumer", true);
+}

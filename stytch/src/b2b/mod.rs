@@ -106,3 +106,32 @@ impl Client {
         impersonation::Impersonation::new(&self.transport)
     }
 }
+
+// The shared consumer services: Stytch serves these under the same paths for both kinds of
+// project, so the B2B client reaches the consumer declarations.
+impl Client {
+    /// Machine-to-machine clients and their secrets.
+    pub fn m2m(&self) -> crate::consumer::m2m::M2m<'_> {
+        crate::consumer::m2m::M2m::new(&self.transport)
+    }
+
+    /// Applications that use Stytch as their identity provider.
+    pub fn connected_app(&self) -> crate::consumer::connected_app::ConnectedApp<'_> {
+        crate::consumer::connected_app::ConnectedApp::new(&self.transport)
+    }
+
+    /// Device fingerprints, verdicts, rules and email risk.
+    pub fn fraud(&self) -> crate::consumer::fraud::Fraud<'_> {
+        crate::consumer::fraud::Fraud::new(&self.transport)
+    }
+
+    /// Facts about the project itself.
+    pub fn project(&self) -> crate::consumer::project::Project<'_> {
+        crate::consumer::project::Project::new(&self.transport)
+    }
+
+    /// Checking which project the credentials belong to.
+    pub fn debug(&self) -> crate::consumer::debug::Debug<'_> {
+        crate::consumer::debug::Debug::new(&self.transport)
+    }
+}

@@ -2,10 +2,23 @@
 
 use crate::client::define_client;
 
+pub mod connected_app;
+pub mod crypto_wallets;
+pub mod debug;
+pub mod fraud;
+pub mod idp;
+pub mod impersonation;
+pub mod m2m;
 pub mod magic_links;
+pub mod oauth;
+pub mod otps;
 pub mod passwords;
+pub mod project;
+pub mod rbac;
 pub mod sessions;
+pub mod totps;
 pub mod users;
+pub mod webauthn;
 
 define_client! {
     /// A client for a consumer Stytch project.
@@ -23,8 +36,88 @@ define_client! {
 }
 
 impl Client {
-    /// Password authentication and resets.
+    /// Users and their registered factors.
+    pub fn users(&self) -> users::Users<'_> {
+        users::Users::new(&self.transport)
+    }
+
+    /// Sessions: checking, extending, listing and revoking them.
+    pub fn sessions(&self) -> sessions::Sessions<'_> {
+        sessions::Sessions::new(&self.transport)
+    }
+
+    /// Password authentication, sign-up, migration and resets.
     pub fn passwords(&self) -> passwords::Passwords<'_> {
         passwords::Passwords::new(&self.transport)
+    }
+
+    /// Magic links by email or embedded in your own messages.
+    pub fn magic_links(&self) -> magic_links::MagicLinks<'_> {
+        magic_links::MagicLinks::new(&self.transport)
+    }
+
+    /// One-time passcodes by SMS, WhatsApp and email.
+    pub fn otps(&self) -> otps::Otps<'_> {
+        otps::Otps::new(&self.transport)
+    }
+
+    /// Completing OAuth logins and linking providers to users.
+    pub fn oauth(&self) -> oauth::OAuth<'_> {
+        oauth::OAuth::new(&self.transport)
+    }
+
+    /// Authenticator app (TOTP) codes and recovery codes.
+    pub fn totps(&self) -> totps::Totps<'_> {
+        totps::Totps::new(&self.transport)
+    }
+
+    /// Passkeys and hardware security keys.
+    pub fn webauthn(&self) -> webauthn::WebAuthn<'_> {
+        webauthn::WebAuthn::new(&self.transport)
+    }
+
+    /// Logging in by signing a challenge with a crypto wallet.
+    pub fn crypto_wallets(&self) -> crypto_wallets::CryptoWallets<'_> {
+        crypto_wallets::CryptoWallets::new(&self.transport)
+    }
+
+    /// Sessions for dashboard users acting as one of your users.
+    pub fn impersonation(&self) -> impersonation::Impersonation<'_> {
+        impersonation::Impersonation::new(&self.transport)
+    }
+
+    /// Stytch as an OAuth and OIDC identity provider for connected apps.
+    pub fn idp(&self) -> idp::Idp<'_> {
+        idp::Idp::new(&self.transport)
+    }
+
+    /// The project's role-based access control policy.
+    pub fn rbac(&self) -> rbac::Rbac<'_> {
+        rbac::Rbac::new(&self.transport)
+    }
+
+    /// Machine-to-machine clients and their secrets.
+    pub fn m2m(&self) -> m2m::M2m<'_> {
+        m2m::M2m::new(&self.transport)
+    }
+
+    /// Applications that use Stytch as their identity provider.
+    pub fn connected_app(&self) -> connected_app::ConnectedApp<'_> {
+        connected_app::ConnectedApp::new(&self.transport)
+    }
+
+    /// Device fingerprints, verdicts, rules and email risk.
+    pub fn fraud(&self) -> fraud::Fraud<'_> {
+        fraud::Fraud::new(&self.transport)
+    }
+
+    /// Facts about the project itself.
+    pub fn project(&self) -> project::Project<'_> {
+        project::Project::new(&self.transport)
+    }
+
+    /// Checking which project the credentials belong to.
+    pub fn debug(&self) -> debug::Debug<'_> {
+        debug::Debug::new(&self.transport)
     }
 }

@@ -1,8 +1,149 @@
 //! `/v1/sessions/*`: consumer sessions and the factors that authenticated them.
 
-use crate::models::Attributes;
+use crate::consumer::users::User;
+use crate::models::{Attributes, DeviceInfo};
+use crate::service::service;
 use crate::Timestamp;
-use stytch_macros::model;
+use stytch_macros::{endpoint, model};
+
+service! {
+    /// Sessions: checking, extending, listing and revoking them.
+    Sessions
+}
+
+/// Trades a token from a trusted token profile for a session.
+#[endpoint(POST, "/v1/sessions/attest")]
+pub struct AttestRequest {
+    pub profile_id: String,
+    pub token: String,
+    pub session_duration_minutes: Option<i32>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub session_token: Option<String>,
+    pub session_jwt: Option<String>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The user behind the attested token and their session.
+#[model]
+pub struct AttestResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub user: User,
+    pub status_code: u16,
+    pub session: Option<Session>,
+    pub user_device: Option<DeviceInfo>,
+}
+
+/// Checks that a session is still valid, optionally extending it and checking a permission.
+#[endpoint(POST, "/v1/sessions/authenticate")]
+pub struct AuthenticateRequest {
+    pub session_token: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_jwt: Option<String>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub authorization_check: Option<AuthorizationCheck>,
+}
+
+/// The live session, its user, and the permission verdict when one was asked for.
+#[model]
+pub struct AuthenticateResponse {
+    pub request_id: String,
+    pub session: Session,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub user: User,
+    pub status_code: u16,
+    pub verdict: Option<AuthorizationVerdict>,
+}
+
+/// Turns a connected-app access token into a full session for its user.
+#[endpoint(POST, "/v1/sessions/exchange_access_token")]
+pub struct ExchangeAccessTokenRequest {
+    pub access_token: String,
+    pub session_duration_minutes: Option<i32>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The session created from the access token.
+#[model]
+pub struct ExchangeAccessTokenResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub user: User,
+    pub status_code: u16,
+    pub session: Option<Session>,
+    pub user_device: Option<DeviceInfo>,
+}
+
+/// Lists the active sessions of a user.
+#[endpoint(GET, "/v1/sessions")]
+pub struct GetRequest {
+    pub user_id: String,
+}
+
+/// The user's active sessions.
+#[model]
+pub struct GetResponse {
+    pub request_id: String,
+    pub sessions: Vec<Session>,
+    pub status_code: u16,
+}
+
+/// Fetches the public keys that sign the project's session JWTs.
+#[endpoint(GET, "/v1/sessions/jwks/{project_id}")]
+pub struct GetJwksRequest {
+    pub project_id: String,
+}
+
+/// The JSON Web Key Set for session JWTs.
+#[model]
+pub struct GetJwksResponse {
+    pub keys: Vec<Jwk>,
+    pub request_id: String,
+    pub status_code: u16,
+}
+
+/// Imports a session from another identity provider by presenting that provider's token.
+#[endpoint(POST, "/v1/sessions/migrate")]
+pub struct MigrateRequest {
+    pub session_token: String,
+    pub session_duration_minutes: Option<i32>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The user and the Stytch session that replaces the imported one.
+#[model]
+pub struct MigrateResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub user: User,
+    pub status_code: u16,
+    pub session: Option<Session>,
+    pub user_device: Option<DeviceInfo>,
+}
+
+/// Ends a session, picked by id, token or JWT.
+#[endpoint(POST, "/v1/sessions/revoke")]
+pub struct RevokeRequest {
+    pub session_id: Option<String>,
+    pub session_token: Option<String>,
+    pub session_jwt: Option<String>,
+}
+
+/// Confirms the session was revoked.
+#[model]
+pub struct RevokeResponse {
+    pub request_id: String,
+    pub status_code: u16,
+}
 
 /// A consumer session: who, since when, until when, and how they authenticated.
 #[model]
@@ -16,6 +157,35 @@ pub struct Session {
     pub expires_at: Option<Timestamp>,
     pub attributes: Option<Attributes>,
     pub custom_claims: Option<serde_json::Value>,
+}
+
+/// A permission to test against the session's roles: an action on a resource.
+#[model]
+pub struct AuthorizationCheck {
+    pub resource_id: String,
+    pub action: String,
+}
+
+/// Whether the session may perform the checked action, and which roles allow it.
+#[model]
+pub struct AuthorizationVerdict {
+    pub authorized: bool,
+    pub granting_roles: Vec<String>,
+}
+
+/// One public signing key from a JSON Web Key Set.
+#[model]
+pub struct Jwk {
+    pub kty: String,
+    pub r#use: String,
+    pub key_ops: Vec<String>,
+    pub alg: String,
+    pub kid: String,
+    pub x5c: Vec<String>,
+    #[stytch(rename = "x5t#S256")]
+    pub x5t_s256: String,
+    pub n: String,
+    pub e: String,
 }
 
 /// One way a session was authenticated.
@@ -70,101 +240,6 @@ pub struct AuthenticationFactor {
     pub impersonated_factor: Option<ImpersonatedFactor>,
     pub oauth_access_token_exchange_factor: Option<OAuthAccessTokenExchangeFactor>,
     pub trusted_auth_token_factor: Option<TrustedAuthTokenFactor>,
-}
-
-/// An identity from an OAuth provider used as a factor.
-#[model]
-pub struct OAuthFactor {
-    pub id: String,
-    pub provider_subject: String,
-    pub email_id: Option<String>,
-}
-
-/// An OAuth token exchange for the user with this email, used as a factor.
-#[model]
-pub struct OAuthExchangeFactor {
-    pub email_id: String,
-}
-
-/// An SSO (SAML or OIDC) identity used as a factor.
-#[model]
-pub struct SsoFactor {
-    pub id: String,
-    pub provider_id: String,
-    pub external_id: String,
-}
-
-/// An email address used as a factor.
-#[model]
-pub struct EmailFactor {
-    pub email_id: String,
-    pub email_address: String,
-}
-
-/// A phone number used as a factor.
-#[model]
-pub struct PhoneNumberFactor {
-    pub phone_id: String,
-    pub phone_number: String,
-}
-
-/// A passkey or security key used as a factor.
-#[model]
-pub struct WebAuthnFactor {
-    pub webauthn_registration_id: String,
-    pub domain: String,
-    pub user_agent: Option<String>,
-}
-
-/// An authenticator app used as a factor.
-#[model]
-pub struct AuthenticatorAppFactor {
-    pub totp_id: String,
-}
-
-/// A TOTP recovery code used as a factor.
-#[model]
-pub struct RecoveryCodeFactor {
-    pub totp_recovery_code_id: String,
-}
-
-/// A crypto wallet used as a factor.
-#[model]
-pub struct CryptoWalletFactor {
-    pub crypto_wallet_id: String,
-    pub crypto_wallet_address: String,
-    pub crypto_wallet_type: String,
-}
-
-/// An embeddable magic link used as a factor.
-#[model]
-pub struct EmbeddableMagicLinkFactor {
-    pub embedded_id: String,
-}
-
-/// A mobile biometric key used as a factor.
-#[model]
-pub struct BiometricFactor {
-    pub biometric_registration_id: String,
-}
-
-/// Marks a session started by a dashboard user impersonating the user.
-#[model]
-pub struct ImpersonatedFactor {
-    pub impersonator_id: String,
-    pub impersonator_email_address: String,
-}
-
-/// An OAuth access token exchanged for a session.
-#[model]
-pub struct OAuthAccessTokenExchangeFactor {
-    pub client_id: String,
-}
-
-/// A token from a trusted identity provider exchanged for a session.
-#[model]
-pub struct TrustedAuthTokenFactor {
-    pub token_id: String,
 }
 
 /// The kind of factor that authenticated a session.
@@ -233,4 +308,99 @@ pub enum AuthenticationFactorDeliveryMethod {
     Impersonation,
     OauthAccessTokenExchange,
     TrustedTokenExchange,
+}
+
+/// An email address used as a factor.
+#[model]
+pub struct EmailFactor {
+    pub email_id: String,
+    pub email_address: String,
+}
+
+/// A phone number used as a factor.
+#[model]
+pub struct PhoneNumberFactor {
+    pub phone_id: String,
+    pub phone_number: String,
+}
+
+/// An identity from an OAuth provider used as a factor.
+#[model]
+pub struct OAuthFactor {
+    pub id: String,
+    pub provider_subject: String,
+    pub email_id: Option<String>,
+}
+
+/// A passkey or security key used as a factor.
+#[model]
+pub struct WebAuthnFactor {
+    pub webauthn_registration_id: String,
+    pub domain: String,
+    pub user_agent: Option<String>,
+}
+
+/// An authenticator app used as a factor.
+#[model]
+pub struct AuthenticatorAppFactor {
+    pub totp_id: String,
+}
+
+/// A TOTP recovery code used as a factor.
+#[model]
+pub struct RecoveryCodeFactor {
+    pub totp_recovery_code_id: String,
+}
+
+/// A crypto wallet used as a factor.
+#[model]
+pub struct CryptoWalletFactor {
+    pub crypto_wallet_id: String,
+    pub crypto_wallet_address: String,
+    pub crypto_wallet_type: String,
+}
+
+/// An embeddable magic link used as a factor.
+#[model]
+pub struct EmbeddableMagicLinkFactor {
+    pub embedded_id: String,
+}
+
+/// A mobile biometric key used as a factor.
+#[model]
+pub struct BiometricFactor {
+    pub biometric_registration_id: String,
+}
+
+/// An SSO (SAML or OIDC) identity used as a factor.
+#[model]
+pub struct SsoFactor {
+    pub id: String,
+    pub provider_id: String,
+    pub external_id: String,
+}
+
+/// An OAuth token exchange for the user with this email, used as a factor.
+#[model]
+pub struct OAuthExchangeFactor {
+    pub email_id: String,
+}
+
+/// Marks a session started by a dashboard user impersonating the user.
+#[model]
+pub struct ImpersonatedFactor {
+    pub impersonator_id: String,
+    pub impersonator_email_address: String,
+}
+
+/// An OAuth access token exchanged for a session.
+#[model]
+pub struct OAuthAccessTokenExchangeFactor {
+    pub client_id: String,
+}
+
+/// A token from a trusted identity provider exchanged for a session.
+#[model]
+pub struct TrustedAuthTokenFactor {
+    pub token_id: String,
 }

@@ -1,6 +1,10 @@
-//! `/v1/passwords/*`: password authentication and resets.
+//! `/v1/passwords/*`: password authentication, sign-up, migration and resets.
 
+use crate::consumer::sessions::Session;
+use crate::consumer::users::{Name, User};
+use crate::models::DeviceInfo;
 use crate::service::service;
+use stytch_macros::{endpoint, model};
 
 pub mod email;
 pub mod existing_password;
@@ -13,4 +17,184 @@ service! {
         existing_password: existing_password::ExistingPassword,
         sessions: sessions::Sessions,
     }
+}
+
+/// Logs a user in with email and password, starting or extending a session.
+#[endpoint(POST, "/v1/passwords/authenticate")]
+pub struct AuthenticateRequest {
+    pub email: String,
+    pub password: String,
+    pub session_token: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_jwt: Option<String>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The authenticated user and their session.
+#[model]
+pub struct AuthenticateResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub user: User,
+    pub status_code: u16,
+    pub session: Option<Session>,
+    pub user_device: Option<DeviceInfo>,
+}
+
+/// Signs up a new user with an email address and password.
+#[endpoint(POST, "/v1/passwords")]
+pub struct CreateRequest {
+    pub email: String,
+    pub password: String,
+    pub session_duration_minutes: Option<i32>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub trusted_metadata: Option<serde_json::Value>,
+    pub untrusted_metadata: Option<serde_json::Value>,
+    pub name: Option<Name>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The new user, their email id and their first session.
+#[model]
+pub struct CreateResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub email_id: String,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub user: User,
+    pub status_code: u16,
+    pub session: Option<Session>,
+    pub user_device: Option<DeviceInfo>,
+}
+
+/// Imports a user together with a password hash from another system.
+#[endpoint(POST, "/v1/passwords/migrate")]
+pub struct MigrateRequest {
+    pub email: String,
+    pub hash: String,
+    pub hash_type: HashType,
+    pub md_5_config: Option<SaltConfig>,
+    pub argon_2_config: Option<Argon2Config>,
+    pub sha_1_config: Option<SaltConfig>,
+    pub sha_512_config: Option<SaltConfig>,
+    pub scrypt_config: Option<ScryptConfig>,
+    pub pbkdf_2_config: Option<Pbkdf2Config>,
+    pub trusted_metadata: Option<serde_json::Value>,
+    pub untrusted_metadata: Option<serde_json::Value>,
+    pub set_email_verified: Option<bool>,
+    pub name: Option<Name>,
+    pub phone_number: Option<String>,
+    pub set_phone_number_verified: Option<bool>,
+    pub external_id: Option<String>,
+    pub roles: Option<Vec<String>>,
+}
+
+/// The imported user, and whether the import created them.
+#[model]
+pub struct MigrateResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub email_id: String,
+    pub user_created: bool,
+    pub user: User,
+    pub status_code: u16,
+}
+
+/// Scores a candidate password against the project policy and known breaches.
+#[endpoint(POST, "/v1/passwords/strength_check")]
+pub struct StrengthCheckRequest {
+    pub password: String,
+    pub email: Option<String>,
+}
+
+/// Whether the password is acceptable, with its score and advice.
+#[model]
+pub struct StrengthCheckResponse {
+    pub request_id: String,
+    pub valid_password: bool,
+    pub score: i32,
+    pub breached_password: bool,
+    pub strength_policy: String,
+    pub breach_detection_on_create: bool,
+    pub status_code: u16,
+    pub feedback: Option<Feedback>,
+}
+
+/// The algorithm that produced an imported password hash.
+#[model]
+pub enum HashType {
+    Bcrypt,
+    #[stytch(rename = "md_5")]
+    Md5,
+    #[stytch(rename = "argon_2i")]
+    Argon2i,
+    #[stytch(rename = "argon_2id")]
+    Argon2id,
+    #[stytch(rename = "sha_1")]
+    Sha1,
+    #[stytch(rename = "sha_512")]
+    Sha512,
+    Scrypt,
+    Phpass,
+    #[stytch(rename = "pbkdf_2")]
+    Pbkdf2,
+}
+
+/// Salt added before or after the password when it was hashed (MD5, SHA-1, SHA-512).
+#[model]
+pub struct SaltConfig {
+    pub prepend_salt: String,
+    pub append_salt: String,
+}
+
+/// Parameters an imported Argon2 hash was computed with.
+#[model]
+pub struct Argon2Config {
+    pub salt: String,
+    pub iteration_amount: i32,
+    pub memory: i32,
+    pub threads: i32,
+    pub key_length: i32,
+}
+
+/// Parameters an imported scrypt hash was computed with.
+#[model]
+pub struct ScryptConfig {
+    pub salt: String,
+    pub n_parameter: i32,
+    pub r_parameter: i32,
+    pub p_parameter: i32,
+    pub key_length: i32,
+}
+
+/// Parameters an imported PBKDF2 hash was computed with.
+#[model]
+pub struct Pbkdf2Config {
+    pub salt: String,
+    pub iteration_amount: i32,
+    pub key_length: i32,
+    pub algorithm: String,
+}
+
+/// Advice on making a rejected password stronger.
+#[model]
+pub struct Feedback {
+    pub warning: String,
+    pub suggestions: Vec<String>,
+    pub luds_requirements: Option<LudsRequirements>,
+}
+
+/// What a password still lacks under the LUDS policy (lower, upper, digit, symbol).
+#[model]
+pub struct LudsRequirements {
+    pub has_lower_case: bool,
+    pub has_upper_case: bool,
+    pub has_digit: bool,
+    pub has_symbol: bool,
+    pub missing_complexity: i32,
+    pub missing_characters: i32,
 }

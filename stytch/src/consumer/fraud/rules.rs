@@ -1,0 +1,62 @@
+//! `/v1/rules/*` on the telemetry host: rules that force a verdict.
+
+use crate::consumer::fraud::{Rule, RuleAction};
+use crate::service::service;
+use crate::Timestamp;
+use stytch_macros::{endpoint, model};
+
+service! {
+    /// Fraud rules.
+    Rules
+}
+
+/// Lists the fraud rules of the project, a page at a time.
+#[endpoint(POST, "/v1/rules/list", host = fraud)]
+pub struct ListRequest {
+    pub cursor: Option<String>,
+    pub limit: Option<i32>,
+}
+
+/// One page of rules and the cursor for the next.
+#[model]
+pub struct ListResponse {
+    pub request_id: String,
+    pub next_cursor: String,
+    pub rules: Vec<Rule>,
+    pub status_code: u16,
+}
+
+/// Creates, replaces or (with action `NONE`) removes the rule for one identifier.
+#[endpoint(POST, "/v1/rules/set", host = fraud)]
+pub struct SetRequest {
+    pub action: RuleAction,
+    pub visitor_id: Option<String>,
+    pub browser_id: Option<String>,
+    pub visitor_fingerprint: Option<String>,
+    pub browser_fingerprint: Option<String>,
+    pub hardware_fingerprint: Option<String>,
+    pub network_fingerprint: Option<String>,
+    pub expires_in_minutes: Option<i32>,
+    pub description: Option<String>,
+    pub cidr_block: Option<String>,
+    pub country_code: Option<String>,
+    pub asn: Option<String>,
+}
+
+/// The rule as now stored.
+#[model]
+pub struct SetResponse {
+    pub request_id: String,
+    pub action: RuleAction,
+    pub status_code: u16,
+    pub visitor_id: Option<String>,
+    pub browser_id: Option<String>,
+    pub visitor_fingerprint: Option<String>,
+    pub browser_fingerprint: Option<String>,
+    pub hardware_fingerprint: Option<String>,
+    pub network_fingerprint: Option<String>,
+    pub expires_at: Option<Timestamp>,
+    pub cidr_block: Option<String>,
+    pub country_code: Option<String>,
+    pub asn: Option<String>,
+}

@@ -1,0 +1,29 @@
+//! `/v1/impersonation/*`: dashboard users acting as one of your users.
+
+use crate::consumer::sessions::Session;
+use crate::consumer::users::User;
+use crate::service::service;
+use stytch_macros::{endpoint, model};
+
+service! {
+    /// Impersonation endpoints.
+    Impersonation
+}
+
+/// Redeems an impersonation token from the dashboard for a session as the user.
+#[endpoint(POST, "/v1/impersonation/authenticate")]
+pub struct AuthenticateRequest {
+    pub impersonation_token: String,
+}
+
+/// The impersonated user and the session acting as them.
+#[model]
+pub struct AuthenticateResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub user: User,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub status_code: u16,
+    pub session: Option<Session>,
+}

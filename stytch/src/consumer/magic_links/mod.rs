@@ -1,0 +1,69 @@
+//! `/v1/magic_links/*`: magic links, sent by email or embedded in your own messages.
+
+use crate::consumer::sessions::Session;
+use crate::consumer::users::User;
+use crate::models::{Attributes, DeviceInfo};
+use crate::service::service;
+use stytch_macros::{endpoint, model};
+
+pub mod email;
+
+service! {
+    /// Magic link endpoints.
+    MagicLinks {
+        email: email::Email,
+    }
+}
+
+/// Redeems a magic link token, starting or extending a session.
+#[endpoint(POST, "/v1/magic_links/authenticate")]
+pub struct AuthenticateRequest {
+    pub token: String,
+    pub attributes: Option<Attributes>,
+    pub options: Option<Options>,
+    pub session_token: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_jwt: Option<String>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub code_verifier: Option<String>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The user the link belonged to, and their session.
+#[model]
+pub struct AuthenticateResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub method_id: String,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub user: User,
+    pub reset_sessions: bool,
+    pub status_code: u16,
+    pub session: Option<Session>,
+    pub user_device: Option<DeviceInfo>,
+}
+
+/// Mints an embeddable magic link token for a user, for delivery through your own channel.
+#[endpoint(POST, "/v1/magic_links")]
+pub struct CreateRequest {
+    pub user_id: String,
+    pub expiration_minutes: Option<i32>,
+    pub attributes: Option<Attributes>,
+}
+
+/// The token to embed in a link.
+#[model]
+pub struct CreateResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub token: String,
+    pub status_code: u16,
+}
+
+/// Extra checks on the device that completes a flow: it must match the one that started it.
+#[model]
+pub struct Options {
+    pub ip_match_required: bool,
+    pub user_agent_match_required: bool,
+}

@@ -1,0 +1,50 @@
+//! `/v1/otps/*`: one-time passcodes by SMS, WhatsApp and email.
+
+use crate::consumer::magic_links::Options;
+use crate::consumer::sessions::Session;
+use crate::consumer::users::User;
+use crate::models::{Attributes, DeviceInfo};
+use crate::service::service;
+use stytch_macros::{endpoint, model};
+
+pub mod email;
+pub mod sms;
+pub mod whatsapp;
+
+service! {
+    /// One-time passcode endpoints.
+    Otps {
+        email: email::Email,
+        sms: sms::Sms,
+        whatsapp: whatsapp::Whatsapp,
+    }
+}
+
+/// Checks a passcode the user typed in, starting or extending a session.
+#[endpoint(POST, "/v1/otps/authenticate")]
+pub struct AuthenticateRequest {
+    pub method_id: String,
+    pub code: String,
+    pub attributes: Option<Attributes>,
+    pub options: Option<Options>,
+    pub session_token: Option<String>,
+    pub session_duration_minutes: Option<i32>,
+    pub session_jwt: Option<String>,
+    pub session_custom_claims: Option<serde_json::Value>,
+    pub telemetry_id: Option<String>,
+}
+
+/// The user the passcode was sent to, and their session.
+#[model]
+pub struct AuthenticateResponse {
+    pub request_id: String,
+    pub user_id: String,
+    pub method_id: String,
+    pub session_token: String,
+    pub session_jwt: String,
+    pub user: User,
+    pub reset_sessions: bool,
+    pub status_code: u16,
+    pub session: Option<Session>,
+    pub user_device: Option<DeviceInfo>,
+}
