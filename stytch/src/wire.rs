@@ -27,11 +27,12 @@ pub trait Endpoint: serde::Serialize + Send + Sync + 'static {
     fn visit_headers(&self, _visit: &mut dyn FnMut(&'static str, &str)) {}
 }
 
-/// Characters left as they are in a path segment: RFC 3986 unreserved ones, except `.`
-/// which is encoded so that no value can read as a `.` or `..` segment.
+/// Characters left as they are in a path segment: the RFC 3986 unreserved ones. Values that
+/// would read as a `.` or `..` segment are refused by [`push_path_segment`].
 const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'_')
+    .remove(b'.')
     .remove(b'~');
 
 /// A value that can fill a path placeholder.
