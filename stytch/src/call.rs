@@ -1,5 +1,6 @@
 //! `Call`: a request bound to a client, ready to be awaited.
 
+use crate::retry::RetryPolicy;
 use crate::transport::{CallOptions, Transport};
 use crate::wire::Endpoint;
 use crate::Error;
@@ -49,6 +50,21 @@ impl<'c, E: Endpoint> Call<'c, E> {
         self
     }
 
+    /// Gives this call its own retry policy, instead of the client's.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.options.retry = Some(policy);
+        self
+    }
+
+    /// Declares that sending this request twice has the same effect as sending it once, so it
+    /// may be retried after errors where Stytch might already have acted on it (502, 503, 504,
+    /// timeouts, lost connections). `GET`, `PUT` and `DELETE` are treated so already; a `POST`
+    /// is retried only when it never reached Stytch or was rate limited, unless this is set.
+    pub fn assume_idempotent(mut self) -> Self {
+        self.options.assume_idempotent = true;
+        self
+    }
+
     /// The request as built so far.
     pub fn request(&self) -> &E {
         &self.request
@@ -66,7 +82,7 @@ impl<'c, E: Endpoint> Call<'c, E> {
 
     /// Sends the request and decodes the response. The same as `.await`ing the call.
     pub async fn send(self) -> Result<E::Response, Error> {
-        self.transport.execute(&self.request, self.options).await
+        self.transport.execute(&self.request, &self.options).await
     }
 }
 
@@ -84,6 +100,8 @@ impl<E: fmt::Debug> fmt::Debug for Call<'_, E> {
         f.debug_struct("Call")
             .field("request", &self.request)
             .field("timeout", &self.options.timeout)
+            .field("retry", &self.options.retry)
+            .field("assume_idempotent", &self.options.assume_idempotent)
             .finish_non_exhaustive()
     }
 }

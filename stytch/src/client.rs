@@ -1,5 +1,6 @@
 //! Client configuration and the two clients, one per Stytch project type.
 
+use crate::retry::{RetryPolicy, Sleep};
 use crate::transport::Transport;
 use crate::Error;
 use base64::Engine as _;
@@ -17,6 +18,8 @@ const FRAUD_API: &str = "https://telemetry.stytch.com";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// The default limit for opening a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The default limit on the size of a response body.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 
 /// Configures a [`consumer::Client`](crate::consumer::Client) or a
 /// [`b2b::Client`](crate::b2b::Client). Problems are reported by [`build`](Self::build).
@@ -40,6 +43,9 @@ pub struct ClientBuilder<C> {
     connect_timeout: Duration,
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
+    retry: RetryPolicy,
+    max_response_bytes: usize,
+    sleep: Option<Sleep>,
     client: PhantomData<fn() -> C>,
 }
 
@@ -54,6 +60,9 @@ impl<C: FromTransport> ClientBuilder<C> {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent: None,
             http: None,
+            retry: RetryPolicy::default(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            sleep: None,
             client: PhantomData,
         }
     }
@@ -97,6 +106,33 @@ impl<C: FromTransport> ClientBuilder<C> {
     /// certificates, or to share a connection pool with the rest of the application).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
+        self
+    }
+
+    /// How failed requests are retried. Default: [`RetryPolicy::default()`] (3 attempts);
+    /// [`RetryPolicy::disabled()`] turns retries off. A call can override it with
+    /// [`Call::retry`].
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The largest response body the client reads; a larger one fails with
+    /// [`Error::ResponseTooLarge`] without being buffered. Default:
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`] (32 MiB).
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// Replaces how the client waits between retries (default: `tokio::time::sleep`), e.g.
+    /// to run retries instantly in tests or on another timer.
+    pub fn sleep_with<F, Fut>(mut self, sleep: F) -> Self
+    where
+        F: Fn(Duration) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        self.sleep = Some(Arc::new(move |duration| Box::pin(sleep(duration))));
         self
     }
 
@@ -149,6 +185,9 @@ impl<C: FromTransport> ClientBuilder<C> {
             api_base,
             fraud_base,
             timeout: self.timeout,
+            retry: self.retry,
+            max_response_bytes: self.max_response_bytes,
+            sleep: self.sleep.unwrap_or_else(crate::retry::tokio_sleep),
         })))
     }
 }
@@ -163,6 +202,8 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish_non_exhaustive()
     }
 }

@@ -24,11 +24,21 @@ pub enum Error {
     #[error(transparent)]
     Api(Box<ApiError>),
     /// The request did not complete within its timeout.
-    #[error("the request to Stytch timed out")]
-    Timeout(#[source] reqwest::Error),
+    #[error("the request to Stytch timed out{}", after(*attempts))]
+    Timeout {
+        /// How many times the request was tried.
+        attempts: u32,
+        #[source]
+        source: reqwest::Error,
+    },
     /// The request could not be sent or its response could not be read.
-    #[error("could not talk to Stytch")]
-    Network(#[source] reqwest::Error),
+    #[error("could not talk to Stytch{}", after(*attempts))]
+    Network {
+        /// How many times the request was tried.
+        attempts: u32,
+        #[source]
+        source: reqwest::Error,
+    },
     /// A success response did not have the expected shape.
     #[error("could not decode the {status} response of `{endpoint}` at `{path}`")]
     Decode {
@@ -38,8 +48,17 @@ pub enum Error {
         /// Where in the JSON document decoding failed, e.g. `user.emails[0].verified`.
         path: String,
         request_id: Option<String>,
+        attempts: u32,
         #[source]
         source: serde_json::Error,
+    },
+    /// The response body was larger than the client's limit; reading stopped there.
+    #[error("the response from Stytch exceeds the {limit}-byte limit")]
+    ResponseTooLarge {
+        /// The limit, from [`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes).
+        limit: usize,
+        status: StatusCode,
+        attempts: u32,
     },
     /// A request value cannot be sent as it is (for example an empty path parameter or a
     /// header value with a line break); nothing was sent.
@@ -56,12 +75,20 @@ pub enum Error {
     Config(String),
 }
 
+fn after(attempts: u32) -> String {
+    if attempts > 1 {
+        format!(" after {attempts} attempts")
+    } else {
+        String::new()
+    }
+}
+
 impl Error {
     /// The HTTP status Stytch answered with, if it answered.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(api) => Some(api.status),
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -83,11 +110,23 @@ impl Error {
         }
     }
 
+    /// How many times the request was sent, retries included; 0 when it never was.
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::Api(api) => api.attempts,
+            Error::Timeout { attempts, .. }
+            | Error::Network { attempts, .. }
+            | Error::Decode { attempts, .. }
+            | Error::ResponseTooLarge { attempts, .. } => *attempts,
+            Error::InvalidArgument { .. } | Error::Encode(_) | Error::Config(_) => 0,
+        }
+    }
+
     /// Whether the same request may succeed if tried again later: timeouts, network
     /// failures, rate limiting (429) and server errors (5xx).
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Timeout(_) | Error::Network(_) => true,
+            Error::Timeout { .. } | Error::Network { .. } => true,
             Error::Api(api) => {
                 api.status == StatusCode::TOO_MANY_REQUESTS || api.status.is_server_error()
             }
@@ -97,15 +136,52 @@ impl Error {
 
     /// Whether the request timed out.
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Timeout(_))
+        matches!(self, Error::Timeout { .. })
     }
 
-    pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
-        if error.is_timeout() {
-            Error::Timeout(error)
+    /// Whether Stytch refused the credentials or the session (401 or 403).
+    pub fn is_auth_failure(&self) -> bool {
+        matches!(
+            self.status(),
+            Some(StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
+        )
+    }
+
+    /// Whether Stytch is rate limiting the project (429).
+    pub fn is_rate_limited(&self) -> bool {
+        self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
+    }
+
+    /// Whether Stytch (or a proxy in front of it) failed with a 5xx status.
+    pub fn is_server_error(&self) -> bool {
+        matches!(self, Error::Api(api) if api.status.is_server_error())
+    }
+
+    pub(crate) fn from_reqwest(source: reqwest::Error) -> Self {
+        if source.is_timeout() {
+            Error::Timeout {
+                attempts: 1,
+                source,
+            }
         } else {
-            Error::Network(error)
+            Error::Network {
+                attempts: 1,
+                source,
+            }
         }
+    }
+
+    /// Records how many attempts the call made before failing with this error.
+    pub(crate) fn with_attempts(mut self, count: u32) -> Self {
+        match &mut self {
+            Error::Api(api) => api.attempts = count,
+            Error::Timeout { attempts, .. }
+            | Error::Network { attempts, .. }
+            | Error::Decode { attempts, .. }
+            | Error::ResponseTooLarge { attempts, .. } => *attempts = count,
+            Error::InvalidArgument { .. } | Error::Encode(_) | Error::Config(_) => {}
+        }
+        self
     }
 }
 
@@ -129,6 +205,10 @@ pub struct ApiError {
     /// The start of the body (at most [`ApiError::BODY_EXCERPT_LEN`] bytes) when it was not
     /// a Stytch error document.
     pub body: Option<String>,
+    /// How long Stytch asked the client to wait (`Retry-After`), if it said.
+    pub retry_after: Option<std::time::Duration>,
+    /// How many times the request was sent, retries included.
+    pub attempts: u32,
 }
 
 impl ApiError {
@@ -139,8 +219,16 @@ impl ApiError {
     pub(crate) fn from_response(
         status: StatusCode,
         header_request_id: Option<String>,
+        retry_after: Option<std::time::Duration>,
         body: &[u8],
     ) -> Self {
+        ApiError {
+            retry_after,
+            ..Self::from_body(status, header_request_id, body)
+        }
+    }
+
+    fn from_body(status: StatusCode, header_request_id: Option<String>, body: &[u8]) -> Self {
         #[derive(Deserialize)]
         struct WireError {
             request_id: Option<String>,
@@ -158,6 +246,8 @@ impl ApiError {
                 error_url: wire.error_url,
                 error_details: wire.error_details,
                 body: None,
+                retry_after: None,
+                attempts: 1,
             },
             Ok(wire) => ApiError {
                 request_id: wire.request_id.or(header_request_id),
@@ -179,6 +269,8 @@ impl ApiError {
             error_url: None,
             error_details: None,
             body: Some(excerpt(body, Self::BODY_EXCERPT_LEN)),
+            retry_after: None,
+            attempts: 1,
         }
     }
 }
@@ -202,7 +294,7 @@ impl fmt::Display for ApiError {
         if let Some(request_id) = &self.request_id {
             write!(f, " [request {request_id}]")?;
         }
-        Ok(())
+        f.write_str(&after(self.attempts))
     }
 }
 
@@ -235,6 +327,7 @@ mod tests {
     fn html_body_keeps_status_and_excerpt() {
         let err = ApiError::from_response(
             StatusCode::BAD_GATEWAY,
+            None,
             None,
             b"<html><body>502 Bad Gateway</body></html>",
         );

@@ -40,6 +40,7 @@ mod call;
 mod client;
 mod error;
 mod nullable;
+mod retry;
 mod service;
 mod transport;
 mod wire;
@@ -50,11 +51,15 @@ pub mod consumer;
 pub mod models;
 
 pub use call::Call;
-pub use client::{http_client_builder, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use client::{
+    http_client_builder, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+};
 pub use error::{ApiError, Error};
 pub use nullable::Nullable;
 pub use reqwest;
 pub use reqwest::StatusCode;
+pub use retry::RetryPolicy;
 pub use wire::Endpoint;
 
 /// A point in time as Stytch reports it (RFC 3339, UTC).

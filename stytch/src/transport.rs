@@ -3,16 +3,17 @@
 
 use crate::catalogue::{EndpointInfo, Host, Method};
 use crate::error::ApiError;
+use crate::retry::{parse_retry_after, RetryPolicy, Sleep};
 use crate::wire::{Endpoint, QueryWriter};
 use crate::Error;
-use bytes::Bytes;
-use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
 use reqwest::StatusCode;
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 use tracing::Instrument;
 
-/// The shared machinery behind every client: credentials, hosts, timeouts and the pooled
-/// HTTP client. One per `Client` and its clones.
+/// The shared machinery behind every client: credentials, hosts, timeouts, retries and the
+/// pooled HTTP client. One per `Client` and its clones.
 pub struct Transport {
     pub(crate) http: reqwest::Client,
     pub(crate) project_id: String,
@@ -21,19 +22,24 @@ pub struct Transport {
     pub(crate) api_base: String,
     pub(crate) fraud_base: String,
     pub(crate) timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) max_response_bytes: usize,
+    pub(crate) sleep: Sleep,
 }
 
 /// Per-call settings a `Call` can override.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct CallOptions {
     pub(crate) timeout: Option<Duration>,
+    pub(crate) retry: Option<RetryPolicy>,
+    pub(crate) assume_idempotent: bool,
 }
 
-/// A request reduced to what goes on the wire.
+/// A request reduced to what goes on the wire; cheap to send again.
 struct Prepared {
     info: &'static EndpointInfo,
     url: String,
-    body: Option<Vec<u8>>,
+    body: Option<Bytes>,
     headers: Vec<(&'static str, HeaderValue)>,
 }
 
@@ -41,13 +47,14 @@ struct RawResponse {
     status: StatusCode,
     request_id: Option<String>,
     body: Bytes,
+    attempts: u32,
 }
 
 impl Transport {
     pub(crate) async fn execute<E: Endpoint>(
         &self,
         request: &E,
-        options: CallOptions,
+        options: &CallOptions,
     ) -> Result<E::Response, Error> {
         let prepared = self.prepare(request)?;
         let info = prepared.info;
@@ -71,7 +78,9 @@ impl Transport {
             url.push_str(&query);
         }
         let body = match info.method {
-            Method::Post | Method::Put => Some(serde_json::to_vec(request).map_err(Error::Encode)?),
+            Method::Post | Method::Put => Some(Bytes::from(
+                serde_json::to_vec(request).map_err(Error::Encode)?,
+            )),
             Method::Get | Method::Delete => None,
         };
         let mut headers = Vec::new();
@@ -97,7 +106,8 @@ impl Transport {
         })
     }
 
-    async fn send(&self, prepared: Prepared, options: CallOptions) -> Result<RawResponse, Error> {
+    /// Sends with retries, inside one `stytch.request` span.
+    async fn send(&self, prepared: Prepared, options: &CallOptions) -> Result<RawResponse, Error> {
         let info = prepared.info;
         let span = tracing::debug_span!(
             "stytch.request",
@@ -106,19 +116,25 @@ impl Transport {
             url.path = info.path,
             http.status_code = tracing::field::Empty,
             stytch.request_id = tracing::field::Empty,
+            stytch.attempts = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
         );
+        let started = Instant::now();
         let result = self
-            .send_once(prepared, options)
+            .send_with_retries(&prepared, options)
             .instrument(span.clone())
             .await;
+        span.record("latency_ms", started.elapsed().as_millis() as u64);
         match &result {
             Ok(raw) => {
                 span.record("http.status_code", raw.status.as_u16());
+                span.record("stytch.attempts", raw.attempts);
                 if !span.is_disabled() {
                     if let Some(id) = raw.request_id.clone().or_else(|| request_id_of(&raw.body)) {
                         span.record("stytch.request_id", id.as_str());
                     }
                 }
+                span.in_scope(|| tracing::debug!("stytch request succeeded"));
             }
             Err(error) => {
                 if let Some(status) = error.status() {
@@ -127,16 +143,68 @@ impl Transport {
                 if let Some(id) = error.request_id() {
                     span.record("stytch.request_id", id);
                 }
+                span.record("stytch.attempts", error.attempts());
                 span.in_scope(|| tracing::debug!(error = %error, "stytch request failed"));
             }
         }
         result
     }
 
+    async fn send_with_retries(
+        &self,
+        prepared: &Prepared,
+        options: &CallOptions,
+    ) -> Result<RawResponse, Error> {
+        let policy = options.retry.as_ref().unwrap_or(&self.retry);
+        let repeatable = options.assume_idempotent || prepared.info.method != Method::Post;
+        // Time spent on the call so far: attempts as measured, waits as requested (so that an
+        // injected sleep that returns at once still counts against the budget).
+        let mut spent = Duration::ZERO;
+        let mut attempt = 1;
+        loop {
+            let attempt_started = Instant::now();
+            let span = tracing::debug_span!(
+                "stytch.attempt",
+                attempt,
+                http.status_code = tracing::field::Empty
+            );
+            let result = self
+                .send_once(prepared, options)
+                .instrument(span.clone())
+                .await;
+            spent += attempt_started.elapsed();
+            let error = match result {
+                Ok(mut raw) => {
+                    span.record("http.status_code", raw.status.as_u16());
+                    raw.attempts = attempt;
+                    return Ok(raw);
+                }
+                Err(error) => error.with_attempts(attempt),
+            };
+            if let Some(status) = error.status() {
+                span.record("http.status_code", status.as_u16());
+            }
+            let wait = match policy.delay_after(&error, attempt, repeatable) {
+                Some(wait)
+                    if attempt < policy.attempts() && spent + wait < policy.elapsed_budget() =>
+                {
+                    wait
+                }
+                _ => return Err(error),
+            };
+            span.in_scope(
+                || tracing::debug!(error = %error, wait_ms = wait.as_millis() as u64, "retrying"),
+            );
+            (self.sleep)(wait).await;
+            spent += wait;
+            attempt += 1;
+        }
+    }
+
     async fn send_once(
         &self,
-        prepared: Prepared,
-        options: CallOptions,
+        prepared: &Prepared,
+        options: &CallOptions,
     ) -> Result<RawResponse, Error> {
         let method = match prepared.info.method {
             Method::Get => reqwest::Method::GET,
@@ -146,35 +214,59 @@ impl Transport {
         };
         let mut builder = self
             .http
-            .request(method, prepared.url)
+            .request(method, prepared.url.as_str())
             .header(AUTHORIZATION, self.authorization.clone())
             .header(USER_AGENT, self.user_agent.clone())
             .timeout(options.timeout.unwrap_or(self.timeout));
-        for (name, value) in prepared.headers {
-            builder = builder.header(name, value);
+        for (name, value) in &prepared.headers {
+            builder = builder.header(*name, value.clone());
         }
-        if let Some(body) = prepared.body {
+        if let Some(body) = &prepared.body {
             builder = builder
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body);
+                .body(body.clone());
         }
-        let response = builder.send().await.map_err(Error::from_reqwest)?;
+        let mut response = builder.send().await.map_err(Error::from_reqwest)?;
         let status = response.status();
-        let request_id = response
-            .headers()
+        let headers = response.headers();
+        let request_id = headers
             .get("x-request-id")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = response.bytes().await.map_err(Error::from_reqwest)?;
+        let retry_after = headers
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| parse_retry_after(v, SystemTime::now()));
+        let too_large = || Error::ResponseTooLarge {
+            limit: self.max_response_bytes,
+            status,
+            attempts: 1,
+        };
+        let announced = response.content_length().unwrap_or(0);
+        if announced > self.max_response_bytes as u64 {
+            return Err(too_large());
+        }
+        let mut body = BytesMut::with_capacity(announced as usize);
+        while let Some(chunk) = response.chunk().await.map_err(Error::from_reqwest)? {
+            if body.len() + chunk.len() > self.max_response_bytes {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let body = body.freeze();
         if !status.is_success() {
             return Err(Error::Api(Box::new(ApiError::from_response(
-                status, request_id, &body,
+                status,
+                request_id,
+                retry_after,
+                &body,
             ))));
         }
         Ok(RawResponse {
             status,
             request_id,
             body,
+            attempts: 1,
         })
     }
 }
@@ -196,6 +288,7 @@ fn decode<T: serde::de::DeserializeOwned>(
         status: raw.status,
         path,
         request_id: raw.request_id.clone().or_else(|| request_id_of(&raw.body)),
+        attempts: raw.attempts,
         source,
     })
 }

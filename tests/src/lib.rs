@@ -68,9 +68,30 @@ pub enum Reply {
     Delay(Duration, Box<Reply>),
     /// Closes the connection without answering.
     Hangup,
+    /// Resets the connection (TCP RST) without answering.
+    Reset,
 }
 
 impl Reply {
+    /// A JSON response with extra headers, e.g. `Retry-After`.
+    pub fn json_with_headers(
+        status: u16,
+        headers: &[(&str, &str)],
+        body: &serde_json::Value,
+    ) -> Reply {
+        let body = body.to_string();
+        let mut head = format!(
+            "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
+            reason(status),
+            body.len()
+        );
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        Reply::Raw([head.into_bytes(), body.into_bytes()].concat())
+    }
+
     pub fn json(status: u16, body: &serde_json::Value) -> Reply {
         Reply::Json(status, body.to_string())
     }
@@ -223,6 +244,10 @@ async fn answer(stream: &mut TcpStream, mut reply: Reply) -> bool {
                 return false;
             }
             Reply::Hangup => return false,
+            Reply::Reset => {
+                let _ = stream.set_zero_linger();
+                return false;
+            }
         }
     }
 }
