@@ -138,6 +138,7 @@ impl MockServer {
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
                 *accept_shared.connections.lock().unwrap() += 1;
+                let _ = stream.set_nodelay(true);
                 tokio::spawn(serve(stream, accept_shared.clone()));
             }
         });

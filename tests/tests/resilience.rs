@@ -441,3 +441,61 @@ async fn dropping_a_call_cancels_it_and_leaves_the_client_usable() {
         "nothing was sent on behalf of the dropped call"
     );
 }
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn the_request_span_records_attempts_status_request_id_and_latency() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = MockServer::start().await;
+    server.push(unavailable(503)).push(policy_ok());
+    let (client, _) = recording_client(&server, RetryPolicy::default());
+    get(&client).await.unwrap();
+
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let closed = logs
+        .lines()
+        .find(|line| {
+            line.contains("stytch.request{")
+                && !line.contains("stytch.attempt{")
+                && line.contains("close")
+        })
+        .unwrap_or_else(|| panic!("no closed request span in:\n{logs}"));
+    for expected in [
+        "stytch.attempts=2",
+        "http.status_code=200",
+        "stytch.request_id=\"request-id-test-0e0e7e0c-7c7c-4a4a-9b9b-1a1a2b2b3c3c\"",
+        "latency_ms=",
+        "url.path=\"/v1/b2b/rbac/policy\"",
+    ] {
+        assert!(
+            closed.contains(expected),
+            "{expected} missing from: {closed}"
+        );
+    }
+    assert!(
+        logs.contains("stytch.attempt{attempt=1 http.status_code=503}"),
+        "{logs}"
+    );
+    assert!(logs.contains("retrying"), "{logs}");
+}
