@@ -73,6 +73,65 @@ pub enum Error {
     /// The client configuration is unusable.
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// A session JWT or access token was rejected locally: the caller is not authenticated
+    /// (answer 401).
+    #[error("token rejected: {0}")]
+    Unauthenticated(TokenError),
+    /// The caller is authenticated but may not do this (answer 403).
+    #[error("not allowed: {0}")]
+    Forbidden(AuthorizationError),
+}
+
+/// Why a token failed local verification. Every case fails closed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TokenError {
+    /// Not three base64url parts of JSON, or a required claim is missing or mistyped.
+    #[error("malformed token ({0})")]
+    Malformed(&'static str),
+    /// The header names an algorithm other than RS256 (including `none` and HMAC).
+    #[error("algorithm `{0}` is not accepted; only RS256 is")]
+    UnsupportedAlgorithm(String),
+    /// No key in the project's JWKS has this `kid`, even after refreshing it.
+    #[error("no signing key `{0}` in the project's key set")]
+    UnknownKey(String),
+    /// The signature does not match the header and payload.
+    #[error("bad signature")]
+    BadSignature,
+    #[error("wrong issuer `{0}`")]
+    WrongIssuer(String),
+    #[error("the audience does not include this project")]
+    WrongAudience,
+    #[error("expired")]
+    Expired,
+    #[error("not valid yet")]
+    NotYetValid,
+    #[error("issued in the future")]
+    IssuedInFuture,
+    /// Issued longer ago than the allowed maximum age.
+    #[error("older than the allowed maximum age")]
+    TooOld,
+    /// The key set could not be fetched and no usable copy is cached.
+    #[error("the project's key set is unavailable")]
+    KeysUnavailable,
+}
+
+/// Why an authenticated caller was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AuthorizationError {
+    /// None of the caller's roles grants the action on the resource.
+    #[error("no role grants `{action}` on `{resource_id}`")]
+    PermissionDenied { resource_id: String, action: String },
+    /// The request names another organization than the member's own.
+    #[error("the member belongs to organization `{member_organization_id}`, not `{requested_organization_id}`")]
+    TenancyMismatch {
+        member_organization_id: String,
+        requested_organization_id: String,
+    },
+    /// The token lacks scopes the call requires.
+    #[error("missing scopes: {}", missing.join(" "))]
+    MissingScopes { missing: Vec<String> },
 }
 
 fn after(attempts: u32) -> String {
@@ -118,7 +177,11 @@ impl Error {
             | Error::Network { attempts, .. }
             | Error::Decode { attempts, .. }
             | Error::ResponseTooLarge { attempts, .. } => *attempts,
-            Error::InvalidArgument { .. } | Error::Encode(_) | Error::Config(_) => 0,
+            Error::InvalidArgument { .. }
+            | Error::Encode(_)
+            | Error::Config(_)
+            | Error::Unauthenticated(_)
+            | Error::Forbidden(_) => 0,
         }
     }
 
@@ -179,7 +242,11 @@ impl Error {
             | Error::Network { attempts, .. }
             | Error::Decode { attempts, .. }
             | Error::ResponseTooLarge { attempts, .. } => *attempts = count,
-            Error::InvalidArgument { .. } | Error::Encode(_) | Error::Config(_) => {}
+            Error::InvalidArgument { .. }
+            | Error::Encode(_)
+            | Error::Config(_)
+            | Error::Unauthenticated(_)
+            | Error::Forbidden(_) => {}
         }
         self
     }
