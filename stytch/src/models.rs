@@ -72,3 +72,20 @@ pub enum SearchOperator {
     #[stytch(rename = "AND")]
     And,
 }
+
+/// One public signing key from a JSON Web Key Set (RFC 7517), as Stytch publishes them for
+/// checking session JWTs locally.
+#[model]
+pub struct Jwk {
+    pub kty: String,
+    pub r#use: String,
+    pub key_ops: Vec<String>,
+    pub alg: String,
+    pub kid: String,
+    pub x5c: Vec<String>,
+    /// The certificate's SHA-256 thumbprint.
+    #[stytch(rename = "x5tS256")]
+    pub x5t_s256: String,
+    pub n: String,
+    pub e: String,
+}
