@@ -1,6 +1,7 @@
 //! `/v1/b2b/organizations/*`: organizations and their members.
 
 use crate::b2b::scim::ScimAttributes;
+use crate::models::{ResultsMetadata, SearchOperator};
 use crate::service::service;
 use crate::Timestamp;
 use stytch_macros::{endpoint, model};
@@ -384,7 +385,7 @@ pub struct SsoRegistration {
 /// ```
 #[model]
 pub struct SearchQuery {
-    pub operator: SearchQueryOperator,
+    pub operator: SearchOperator,
     pub operands: Vec<SearchFilter>,
 }
 
@@ -392,7 +393,7 @@ impl SearchQuery {
     /// Matches what every filter matches.
     pub fn and(filters: impl IntoIterator<Item = SearchFilter>) -> Self {
         SearchQuery {
-            operator: SearchQueryOperator::And,
+            operator: SearchOperator::And,
             operands: filters.into_iter().collect(),
         }
     }
@@ -400,7 +401,7 @@ impl SearchQuery {
     /// Matches what any filter matches.
     pub fn or(filters: impl IntoIterator<Item = SearchFilter>) -> Self {
         SearchQuery {
-            operator: SearchQueryOperator::Or,
+            operator: SearchOperator::Or,
             operands: filters.into_iter().collect(),
         }
     }
@@ -422,22 +423,6 @@ impl SearchFilter {
             filter_value: filter_value.into(),
         }
     }
-}
-
-/// How a search query combines its operands.
-#[model]
-pub enum SearchQueryOperator {
-    #[stytch(rename = "OR")]
-    Or,
-    #[stytch(rename = "AND")]
-    And,
-}
-
-/// Paging state of a search: the total match count and the cursor for the next page.
-#[model]
-pub struct ResultsMetadata {
-    pub total: i32,
-    pub next_cursor: Option<String>,
 }
 
 /// Which first- or third-party connected apps an organization lets its members use.

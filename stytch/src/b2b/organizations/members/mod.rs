@@ -1,7 +1,8 @@
 //! `/v1/b2b/organizations/{organization_id}/members/*`: the members of an organization.
 
-use crate::b2b::organizations::{Member, Organization, ResultsMetadata, SearchQuery};
+use crate::b2b::organizations::{Member, Organization, SearchQuery};
 use crate::models::Locale;
+use crate::models::ResultsMetadata;
 use crate::service::service;
 use std::collections::HashMap;
 use stytch_macros::{endpoint, model};
