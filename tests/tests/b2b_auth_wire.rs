@@ -6,9 +6,9 @@ use stytch::b2b::organizations::ConnectedAppsAllowedType;
 use stytch::b2b::organizations::EmailImplicitRoleAssignment;
 use stytch::b2b::passwords::{HashType, Pbkdf2Config};
 use stytch::b2b::rbac::organizations::OrgPolicy;
-use stytch::b2b::rbac::{PolicyRole, PolicyRolePermission};
 use stytch::b2b::sessions::AuthorizationCheck;
 use stytch::models::Locale;
+use stytch::models::{PolicyRole, PolicyRolePermission};
 use stytch_tests::{MockServer, Recorded, Reply};
 
 const ORG_ID: &str = "organization-test-07971b06-ac8b-4cdb-9c15-63b17e653931";
