@@ -135,3 +135,71 @@ pub struct PolicyScopePermission {
     pub resource_id: String,
     pub actions: Vec<String>,
 }
+
+/// The algorithm that produced a password hash imported from another system.
+#[model]
+pub enum PasswordHashType {
+    Bcrypt,
+    #[stytch(rename = "md_5")]
+    Md5,
+    #[stytch(rename = "argon_2i")]
+    Argon2i,
+    #[stytch(rename = "argon_2id")]
+    Argon2id,
+    #[stytch(rename = "sha_1")]
+    Sha1,
+    #[stytch(rename = "sha_512")]
+    Sha512,
+    Scrypt,
+    Phpass,
+    #[stytch(rename = "pbkdf_2")]
+    Pbkdf2,
+}
+
+/// Salt added before or after the password when it was hashed (MD5, SHA-1, SHA-512).
+#[model]
+pub struct SaltConfig {
+    pub prepend_salt: String,
+    pub append_salt: String,
+}
+
+/// Parameters an imported Argon2 hash was computed with.
+#[model]
+pub struct Argon2Config {
+    pub salt: String,
+    pub iteration_amount: i32,
+    pub memory: i32,
+    pub threads: i32,
+    pub key_length: i32,
+}
+
+/// Parameters an imported scrypt hash was computed with.
+#[model]
+pub struct ScryptConfig {
+    pub salt: String,
+    pub n_parameter: i32,
+    pub r_parameter: i32,
+    pub p_parameter: i32,
+    pub key_length: i32,
+}
+
+/// Parameters an imported PBKDF2 hash was computed with.
+#[model]
+pub struct Pbkdf2Config {
+    pub salt: String,
+    pub iteration_amount: i32,
+    pub key_length: i32,
+    /// The digest, e.g. `sha256`.
+    pub algorithm: String,
+}
+
+/// What a password still lacks under the LUDS policy (lower case, upper case, digit, symbol).
+#[model]
+pub struct LudsRequirements {
+    pub has_lower_case: bool,
+    pub has_upper_case: bool,
+    pub has_digit: bool,
+    pub has_symbol: bool,
+    pub missing_complexity: i32,
+    pub missing_characters: i32,
+}

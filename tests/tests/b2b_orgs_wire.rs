@@ -12,8 +12,7 @@ use stytch::b2b::scim::{
 use stytch::b2b::sso::{
     ConnectionImplicitRoleAssignment, GroupImplicitRoleAssignment, IdentityProvider,
 };
-use stytch::models::Locale;
-use stytch::models::SearchOperator;
+use stytch::models::{Locale, SearchOperator};
 use stytch_tests::{MockServer, Reply};
 
 const SESSION: &str = "X-Stytch-Member-Session";

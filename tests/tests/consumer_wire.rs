@@ -5,9 +5,8 @@
 use serde_json::json;
 use stytch::consumer::fraud::RuleAction;
 use stytch::consumer::m2m::M2mClientStatus;
-use stytch::consumer::passwords::{HashType, SaltConfig};
 use stytch::consumer::users::{Name, SearchUsersQuery};
-use stytch::models::{Locale, SearchOperator};
+use stytch::models::{Locale, PasswordHashType, SaltConfig, SearchOperator};
 use stytch_tests::{MockServer, Recorded, Reply};
 
 fn ok() -> Reply {
@@ -231,7 +230,7 @@ async fn passwords_migrate_sends_the_hash_type_and_its_config() {
         .migrate(
             "ada@example.com",
             "5f4dcc3b5aa765d61d8327deb882cf99",
-            HashType::Md5,
+            PasswordHashType::Md5,
         )
         .md_5_config(salt)
         .set_email_verified(true)
