@@ -203,3 +203,97 @@ pub struct LudsRequirements {
     pub missing_complexity: i32,
     pub missing_characters: i32,
 }
+
+/// The answer to a session authorization check: allowed or not, and which of the caller's roles allow it.
+#[model]
+pub struct AuthorizationVerdict {
+    pub authorized: bool,
+    pub granting_roles: Vec<String>,
+}
+
+/// What a consent screen may show about the connected app asking for access.
+#[model]
+pub struct ConnectedAppPublic {
+    pub client_id: String,
+    pub client_name: String,
+    pub client_description: String,
+    pub client_type: String,
+    pub logo_url: Option<String>,
+}
+
+/// One scope a connected app asked for, and whether the signed-in user or member may grant it.
+#[model]
+pub struct ScopeResult {
+    pub scope: String,
+    pub description: String,
+    pub is_grantable: bool,
+}
+
+/// A connected app a user or member has authorized, with the scopes they granted it.
+#[model]
+pub struct AuthorizedConnectedApp {
+    pub connected_app_id: String,
+    pub name: String,
+    pub description: String,
+    pub client_type: String,
+    pub scopes_granted: String,
+    pub logo_url: Option<String>,
+}
+
+/// A query for the search endpoints (users, M2M clients, organizations, members): filters
+/// combined with AND or OR.
+///
+/// ```
+/// use stytch::models::{SearchFilter, SearchQuery};
+///
+/// let query = SearchQuery::and([
+///     SearchFilter::new("member_emails", ["ada@example.com"]),
+///     SearchFilter::new("member_is_breakglass", false),
+/// ]);
+/// let wire = serde_json::to_value(&query).unwrap();
+/// assert_eq!(wire["operator"], "AND");
+/// assert_eq!(wire["operands"][0]["filter_name"], "member_emails");
+/// ```
+#[model]
+pub struct SearchQuery {
+    pub operator: SearchOperator,
+    pub operands: Vec<SearchFilter>,
+}
+
+impl SearchQuery {
+    /// Matches what every filter matches.
+    pub fn and(filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        SearchQuery {
+            operator: SearchOperator::And,
+            operands: filters.into_iter().collect(),
+        }
+    }
+
+    /// Matches what any filter matches.
+    pub fn or(filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        SearchQuery {
+            operator: SearchOperator::Or,
+            operands: filters.into_iter().collect(),
+        }
+    }
+}
+
+/// One search condition: a filter name the endpoint defines (such as `email_address` for users,
+/// `client_id` for M2M clients, `member_emails` or `organization_slugs` in B2B) and the value
+/// to match.
+#[model]
+pub struct SearchFilter {
+    pub filter_name: String,
+    /// A string, a boolean, or a list, depending on the filter.
+    pub filter_value: serde_json::Value,
+}
+
+impl SearchFilter {
+    /// A condition that `filter_name` matches `filter_value`.
+    pub fn new(filter_name: impl Into<String>, filter_value: impl Into<serde_json::Value>) -> Self {
+        SearchFilter {
+            filter_name: filter_name.into(),
+            filter_value: filter_value.into(),
+        }
+    }
+}

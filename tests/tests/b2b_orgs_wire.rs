@@ -3,16 +3,14 @@
 
 use serde_json::json;
 use stytch::b2b::organizations::members::EmailUpdateDeliveryMethod;
-use stytch::b2b::organizations::{
-    ConnectedAppsAllowedType, EmailImplicitRoleAssignment, SearchFilter, SearchQuery,
-};
+use stytch::b2b::organizations::{ConnectedAppsAllowedType, EmailImplicitRoleAssignment};
 use stytch::b2b::scim::{
     IdentityProvider as ScimIdentityProvider, ScimGroupImplicitRoleAssignment,
 };
 use stytch::b2b::sso::{
     ConnectionImplicitRoleAssignment, GroupImplicitRoleAssignment, IdentityProvider,
 };
-use stytch::models::{Locale, SearchOperator};
+use stytch::models::{Locale, SearchFilter, SearchOperator, SearchQuery};
 use stytch_tests::{MockServer, Reply};
 
 const SESSION: &str = "X-Stytch-Member-Session";

@@ -3,7 +3,7 @@
 use crate::b2b::mfa::MfaRequired;
 use crate::b2b::organizations::{Member, Organization};
 use crate::consumer::sessions::AuthenticationFactor;
-use crate::models::{DeviceInfo, Jwk, Locale};
+use crate::models::{AuthorizationVerdict, DeviceInfo, Jwk, Locale};
 use crate::service::service;
 use crate::Timestamp;
 use stytch_macros::{endpoint, model};
@@ -216,11 +216,4 @@ pub struct AuthorizationCheck {
     pub organization_id: String,
     pub resource_id: String,
     pub action: String,
-}
-
-/// The answer to an [`AuthorizationCheck`], with the member's roles that grant it.
-#[model]
-pub struct AuthorizationVerdict {
-    pub authorized: bool,
-    pub granting_roles: Vec<String>,
 }

@@ -1,7 +1,7 @@
 //! `/v1/sessions/*`: consumer sessions and the factors that authenticated them.
 
 use crate::consumer::users::User;
-use crate::models::{Attributes, DeviceInfo, Jwk};
+use crate::models::{Attributes, AuthorizationVerdict, DeviceInfo, Jwk};
 use crate::service::service;
 use crate::Timestamp;
 use stytch_macros::{endpoint, model};
@@ -164,13 +164,6 @@ pub struct Session {
 pub struct AuthorizationCheck {
     pub resource_id: String,
     pub action: String,
-}
-
-/// Whether the session may perform the checked action, and which roles allow it.
-#[model]
-pub struct AuthorizationVerdict {
-    pub authorized: bool,
-    pub granting_roles: Vec<String>,
 }
 
 /// One way a session was authenticated.
