@@ -86,7 +86,7 @@ async fn password_discovery_reset_start_sends_only_what_was_set() {
         .email()
         .reset_start("ada@example.com")
         .discovery_redirect_url("https://example.com/discover")
-        .locale("pt-br")
+        .locale(Locale::PtBr)
         .await
         .unwrap();
 
