@@ -72,3 +72,228 @@ pub enum SearchOperator {
     #[stytch(rename = "AND")]
     And,
 }
+
+/// One public signing key from a JSON Web Key Set (RFC 7517), as Stytch publishes them for
+/// checking session JWTs locally.
+#[model]
+pub struct Jwk {
+    pub kty: String,
+    pub r#use: String,
+    pub key_ops: Vec<String>,
+    pub alg: String,
+    pub kid: String,
+    pub x5c: Vec<String>,
+    /// The certificate's SHA-256 thumbprint.
+    #[stytch(rename = "x5tS256")]
+    pub x5t_s256: String,
+    pub n: String,
+    pub e: String,
+}
+
+/// A project's RBAC policy.
+#[model]
+pub struct Policy {
+    pub roles: Vec<PolicyRole>,
+    pub resources: Vec<PolicyResource>,
+    pub scopes: Vec<PolicyScope>,
+}
+
+/// A role: what its holders may do.
+#[model]
+pub struct PolicyRole {
+    pub role_id: String,
+    pub description: String,
+    pub permissions: Vec<PolicyRolePermission>,
+}
+
+/// The actions a role allows on one resource.
+#[model]
+pub struct PolicyRolePermission {
+    pub resource_id: String,
+    pub actions: Vec<String>,
+}
+
+/// A resource the policy controls, with the actions it supports.
+#[model]
+pub struct PolicyResource {
+    pub resource_id: String,
+    pub description: String,
+    pub actions: Vec<String>,
+}
+
+/// A scope a connected app can request, with the permissions it grants.
+#[model]
+pub struct PolicyScope {
+    pub scope: String,
+    pub description: String,
+    pub permissions: Vec<PolicyScopePermission>,
+}
+
+/// The actions a scope allows on one resource.
+#[model]
+pub struct PolicyScopePermission {
+    pub resource_id: String,
+    pub actions: Vec<String>,
+}
+
+/// The algorithm that produced a password hash imported from another system.
+#[model]
+pub enum PasswordHashType {
+    Bcrypt,
+    #[stytch(rename = "md_5")]
+    Md5,
+    #[stytch(rename = "argon_2i")]
+    Argon2i,
+    #[stytch(rename = "argon_2id")]
+    Argon2id,
+    #[stytch(rename = "sha_1")]
+    Sha1,
+    #[stytch(rename = "sha_512")]
+    Sha512,
+    Scrypt,
+    Phpass,
+    #[stytch(rename = "pbkdf_2")]
+    Pbkdf2,
+}
+
+/// Salt added before or after the password when it was hashed (MD5, SHA-1, SHA-512).
+#[model]
+pub struct SaltConfig {
+    pub prepend_salt: String,
+    pub append_salt: String,
+}
+
+/// Parameters an imported Argon2 hash was computed with.
+#[model]
+pub struct Argon2Config {
+    pub salt: String,
+    pub iteration_amount: i32,
+    pub memory: i32,
+    pub threads: i32,
+    pub key_length: i32,
+}
+
+/// Parameters an imported scrypt hash was computed with.
+#[model]
+pub struct ScryptConfig {
+    pub salt: String,
+    pub n_parameter: i32,
+    pub r_parameter: i32,
+    pub p_parameter: i32,
+    pub key_length: i32,
+}
+
+/// Parameters an imported PBKDF2 hash was computed with.
+#[model]
+pub struct Pbkdf2Config {
+    pub salt: String,
+    pub iteration_amount: i32,
+    pub key_length: i32,
+    /// The digest, e.g. `sha256`.
+    pub algorithm: String,
+}
+
+/// What a password still lacks under the LUDS policy (lower case, upper case, digit, symbol).
+#[model]
+pub struct LudsRequirements {
+    pub has_lower_case: bool,
+    pub has_upper_case: bool,
+    pub has_digit: bool,
+    pub has_symbol: bool,
+    pub missing_complexity: i32,
+    pub missing_characters: i32,
+}
+
+/// The answer to a session authorization check: allowed or not, and which of the caller's roles allow it.
+#[model]
+pub struct AuthorizationVerdict {
+    pub authorized: bool,
+    pub granting_roles: Vec<String>,
+}
+
+/// What a consent screen may show about the connected app asking for access.
+#[model]
+pub struct ConnectedAppPublic {
+    pub client_id: String,
+    pub client_name: String,
+    pub client_description: String,
+    pub client_type: String,
+    pub logo_url: Option<String>,
+}
+
+/// One scope a connected app asked for, and whether the signed-in user or member may grant it.
+#[model]
+pub struct ScopeResult {
+    pub scope: String,
+    pub description: String,
+    pub is_grantable: bool,
+}
+
+/// A connected app a user or member has authorized, with the scopes they granted it.
+#[model]
+pub struct AuthorizedConnectedApp {
+    pub connected_app_id: String,
+    pub name: String,
+    pub description: String,
+    pub client_type: String,
+    pub scopes_granted: String,
+    pub logo_url: Option<String>,
+}
+
+/// A query for the search endpoints (users, M2M clients, organizations, members): filters
+/// combined with AND or OR.
+///
+/// ```
+/// use stytch::models::{SearchFilter, SearchQuery};
+///
+/// let query = SearchQuery::and([
+///     SearchFilter::new("member_emails", ["ada@example.com"]),
+///     SearchFilter::new("member_is_breakglass", false),
+/// ]);
+/// let wire = serde_json::to_value(&query).unwrap();
+/// assert_eq!(wire["operator"], "AND");
+/// assert_eq!(wire["operands"][0]["filter_name"], "member_emails");
+/// ```
+#[model]
+pub struct SearchQuery {
+    pub operator: SearchOperator,
+    pub operands: Vec<SearchFilter>,
+}
+
+impl SearchQuery {
+    /// Matches what every filter matches.
+    pub fn and(filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        SearchQuery {
+            operator: SearchOperator::And,
+            operands: filters.into_iter().collect(),
+        }
+    }
+
+    /// Matches what any filter matches.
+    pub fn or(filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        SearchQuery {
+            operator: SearchOperator::Or,
+            operands: filters.into_iter().collect(),
+        }
+    }
+}
+
+/// One search condition: a filter name the endpoint defines (such as `email_address` for users,
+/// `client_id` for M2M clients, `member_emails` or `organization_slugs` in B2B) and the value
+/// to match.
+#[model]
+pub struct SearchFilter {
+    pub filter_name: String,
+    /// A string, a boolean, or a list, depending on the filter.
+    pub filter_value: serde_json::Value,
+}
+
+impl SearchFilter {
+    /// A condition that `filter_name` matches `filter_value`.
+    pub fn new(filter_name: impl Into<String>, filter_value: impl Into<serde_json::Value>) -> Self {
+        SearchFilter {
+            filter_name: filter_name.into(),
+            filter_value: filter_value.into(),
+        }
+    }
+}

@@ -4,11 +4,9 @@
 use serde_json::json;
 use stytch::b2b::organizations::ConnectedAppsAllowedType;
 use stytch::b2b::organizations::EmailImplicitRoleAssignment;
-use stytch::b2b::passwords::{HashType, Pbkdf2Config};
 use stytch::b2b::rbac::organizations::OrgPolicy;
-use stytch::b2b::rbac::{PolicyRole, PolicyRolePermission};
 use stytch::b2b::sessions::AuthorizationCheck;
-use stytch::models::Locale;
+use stytch::models::{Locale, PasswordHashType, Pbkdf2Config, PolicyRole, PolicyRolePermission};
 use stytch_tests::{MockServer, Recorded, Reply};
 
 const ORG_ID: &str = "organization-test-07971b06-ac8b-4cdb-9c15-63b17e653931";
@@ -42,7 +40,12 @@ async fn password_migrate_sends_the_hash_config_object() {
     server
         .b2b_client()
         .passwords()
-        .migrate("ada@example.com", "aGFzaA==", HashType::Pbkdf2, ORG_ID)
+        .migrate(
+            "ada@example.com",
+            "aGFzaA==",
+            PasswordHashType::Pbkdf2,
+            ORG_ID,
+        )
         .pbkdf_2_config(config)
         .roles(vec!["editor".to_owned()])
         .preserve_existing_sessions(true)
@@ -83,7 +86,7 @@ async fn password_discovery_reset_start_sends_only_what_was_set() {
         .email()
         .reset_start("ada@example.com")
         .discovery_redirect_url("https://example.com/discover")
-        .locale("pt-br")
+        .locale(Locale::PtBr)
         .await
         .unwrap();
 

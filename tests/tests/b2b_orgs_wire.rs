@@ -3,17 +3,14 @@
 
 use serde_json::json;
 use stytch::b2b::organizations::members::EmailUpdateDeliveryMethod;
-use stytch::b2b::organizations::{
-    ConnectedAppsAllowedType, EmailImplicitRoleAssignment, SearchFilter, SearchQuery,
-    SearchQueryOperator,
-};
+use stytch::b2b::organizations::{ConnectedAppsAllowedType, EmailImplicitRoleAssignment};
 use stytch::b2b::scim::{
     IdentityProvider as ScimIdentityProvider, ScimGroupImplicitRoleAssignment,
 };
 use stytch::b2b::sso::{
     ConnectionImplicitRoleAssignment, GroupImplicitRoleAssignment, IdentityProvider,
 };
-use stytch::models::Locale;
+use stytch::models::{Locale, SearchFilter, SearchOperator, SearchQuery};
 use stytch_tests::{MockServer, Reply};
 
 const SESSION: &str = "X-Stytch-Member-Session";
@@ -274,7 +271,7 @@ async fn member_dangerously_get_puts_its_flag_in_the_query() {
 async fn member_search_sends_organization_ids_and_query() {
     let server = server().await;
     let mut query = SearchQuery::default();
-    query.operator = SearchQueryOperator::Or;
+    query.operator = SearchOperator::Or;
     query.operands = vec![SearchFilter::new("statuses", vec!["active"])];
 
     server

@@ -5,9 +5,10 @@
 use serde_json::json;
 use stytch::consumer::fraud::RuleAction;
 use stytch::consumer::m2m::M2mClientStatus;
-use stytch::consumer::passwords::{HashType, SaltConfig};
-use stytch::consumer::users::{Name, SearchUsersQuery};
-use stytch::models::{Locale, SearchOperator};
+use stytch::consumer::users::Name;
+use stytch::models::{
+    Locale, PasswordHashType, SaltConfig, SearchFilter, SearchOperator, SearchQuery,
+};
 use stytch_tests::{MockServer, Recorded, Reply};
 
 fn ok() -> Reply {
@@ -87,9 +88,9 @@ async fn users_update_is_a_put_with_the_id_in_the_path_and_a_nested_name() {
 #[tokio::test]
 async fn users_search_sends_the_query_operator_and_operands() {
     let server = server().await;
-    let mut query = SearchUsersQuery::default();
+    let mut query = SearchQuery::default();
     query.operator = SearchOperator::And;
-    query.operands = vec![json!({"filter_name": "status", "filter_value": "active"})];
+    query.operands = vec![SearchFilter::new("status", "active")];
 
     server
         .consumer_client()
@@ -231,7 +232,7 @@ async fn passwords_migrate_sends_the_hash_type_and_its_config() {
         .migrate(
             "ada@example.com",
             "5f4dcc3b5aa765d61d8327deb882cf99",
-            HashType::Md5,
+            PasswordHashType::Md5,
         )
         .md_5_config(salt)
         .set_email_verified(true)

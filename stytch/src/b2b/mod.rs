@@ -131,7 +131,7 @@ impl Client {
     }
 
     /// Checking which project the credentials belong to.
-    pub fn debug(&self) -> crate::consumer::debug::Debug<'_> {
-        crate::consumer::debug::Debug::new(&self.transport)
+    pub fn debug(&self) -> crate::consumer::debug::DebugTools<'_> {
+        crate::consumer::debug::DebugTools::new(&self.transport)
     }
 }

@@ -3,7 +3,7 @@
 use crate::b2b::mfa::MfaRequired;
 use crate::b2b::organizations::{Member, Organization};
 use crate::consumer::sessions::AuthenticationFactor;
-use crate::models::{DeviceInfo, Locale};
+use crate::models::{AuthorizationVerdict, DeviceInfo, Jwk, Locale};
 use crate::service::service;
 use crate::Timestamp;
 use stytch_macros::{endpoint, model};
@@ -216,27 +216,4 @@ pub struct AuthorizationCheck {
     pub organization_id: String,
     pub resource_id: String,
     pub action: String,
-}
-
-/// The answer to an [`AuthorizationCheck`], with the member's roles that grant it.
-#[model]
-pub struct AuthorizationVerdict {
-    pub authorized: bool,
-    pub granting_roles: Vec<String>,
-}
-
-/// One public key of a JSON Web Key Set (RFC 7517).
-#[model]
-pub struct Jwk {
-    pub kty: String,
-    pub r#use: String,
-    pub key_ops: Vec<String>,
-    pub alg: String,
-    pub kid: String,
-    pub x5c: Vec<String>,
-    /// The certificate's SHA-256 thumbprint.
-    #[stytch(rename = "x5tS256")]
-    pub x5t_s256: String,
-    pub n: String,
-    pub e: String,
 }

@@ -4,8 +4,8 @@ use crate::service::service;
 use stytch_macros::{endpoint, model};
 
 service! {
-    /// Debugging endpoints.
-    Debug
+    /// Endpoints for checking the client's setup, such as which project its credentials belong to.
+    DebugTools
 }
 
 /// Says which project the credentials belong to.

@@ -117,7 +117,7 @@ impl Client {
     }
 
     /// Checking which project the credentials belong to.
-    pub fn debug(&self) -> debug::Debug<'_> {
-        debug::Debug::new(&self.transport)
+    pub fn debug(&self) -> debug::DebugTools<'_> {
+        debug::DebugTools::new(&self.transport)
     }
 }

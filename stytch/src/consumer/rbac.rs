@@ -1,9 +1,6 @@
 //! `/v1/rbac/*`: the role-based access control policy.
 
-// The policy has the same shape in both verticals; one set of types serves both.
-pub use crate::b2b::rbac::{
-    Policy, PolicyResource, PolicyRole, PolicyRolePermission, PolicyScope, PolicyScopePermission,
-};
+use crate::models::Policy;
 use crate::service::service;
 use stytch_macros::{endpoint, model};
 

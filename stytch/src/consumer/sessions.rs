@@ -1,7 +1,7 @@
 //! `/v1/sessions/*`: consumer sessions and the factors that authenticated them.
 
 use crate::consumer::users::User;
-use crate::models::{Attributes, DeviceInfo};
+use crate::models::{Attributes, AuthorizationVerdict, DeviceInfo, Jwk};
 use crate::service::service;
 use crate::Timestamp;
 use stytch_macros::{endpoint, model};
@@ -164,28 +164,6 @@ pub struct Session {
 pub struct AuthorizationCheck {
     pub resource_id: String,
     pub action: String,
-}
-
-/// Whether the session may perform the checked action, and which roles allow it.
-#[model]
-pub struct AuthorizationVerdict {
-    pub authorized: bool,
-    pub granting_roles: Vec<String>,
-}
-
-/// One public signing key from a JSON Web Key Set.
-#[model]
-pub struct Jwk {
-    pub kty: String,
-    pub r#use: String,
-    pub key_ops: Vec<String>,
-    pub alg: String,
-    pub kid: String,
-    pub x5c: Vec<String>,
-    #[stytch(rename = "x5t#S256")]
-    pub x5t_s256: String,
-    pub n: String,
-    pub e: String,
 }
 
 /// One way a session was authenticated.

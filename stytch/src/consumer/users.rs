@@ -1,6 +1,6 @@
 //! `/v1/users/*`: the consumer user record and what hangs off it.
 
-use crate::models::{Attributes, ResultsMetadata, SearchOperator};
+use crate::models::{Attributes, AuthorizedConnectedApp, ResultsMetadata, SearchQuery};
 use crate::service::service;
 use crate::Timestamp;
 use stytch_macros::{endpoint, model};
@@ -20,7 +20,7 @@ pub struct ConnectedAppsRequest {
 #[model]
 pub struct ConnectedAppsResponse {
     pub request_id: String,
-    pub connected_apps: Vec<UserConnectedApp>,
+    pub connected_apps: Vec<AuthorizedConnectedApp>,
     pub status_code: u16,
 }
 
@@ -270,7 +270,7 @@ pub struct RevokeResponse {
 pub struct SearchRequest {
     pub cursor: Option<String>,
     pub limit: Option<u32>,
-    pub query: Option<SearchUsersQuery>,
+    pub query: Option<SearchQuery>,
 }
 
 /// One page of matching users and a cursor for the next.
@@ -304,17 +304,6 @@ pub struct UpdateResponse {
     pub crypto_wallets: Vec<CryptoWallet>,
     pub user: User,
     pub status_code: u16,
-}
-
-/// A connected app a user has granted access to, with the scopes it holds.
-#[model]
-pub struct UserConnectedApp {
-    pub connected_app_id: String,
-    pub name: String,
-    pub description: String,
-    pub client_type: String,
-    pub scopes_granted: String,
-    pub logo_url: Option<String>,
 }
 
 /// A user's name, in parts.
@@ -414,11 +403,4 @@ pub struct BiometricRegistration {
 pub struct Password {
     pub password_id: String,
     pub requires_reset: bool,
-}
-
-/// Filters for a user search: operands combined with `AND` or `OR`.
-#[model]
-pub struct SearchUsersQuery {
-    pub operator: SearchOperator,
-    pub operands: Vec<serde_json::Value>,
 }

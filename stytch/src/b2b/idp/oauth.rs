@@ -1,6 +1,7 @@
 //! `/v1/b2b/idp/oauth/*`: a connected app's authorization request, seen from the consent screen.
 
 use crate::b2b::organizations::{Member, Organization};
+use crate::models::{ConnectedAppPublic, ScopeResult};
 use crate::service::service;
 use stytch_macros::{endpoint, model};
 
@@ -62,22 +63,4 @@ pub struct AuthorizeResponse {
     pub redirect_uri: String,
     pub status_code: u16,
     pub authorization_code: Option<String>,
-}
-
-/// What a consent screen may show about a connected app.
-#[model]
-pub struct ConnectedAppPublic {
-    pub client_id: String,
-    pub client_name: String,
-    pub client_description: String,
-    pub client_type: String,
-    pub logo_url: Option<String>,
-}
-
-/// One requested scope: what it means and whether this member may grant it.
-#[model]
-pub struct ScopeResult {
-    pub scope: String,
-    pub description: String,
-    pub is_grantable: bool,
 }

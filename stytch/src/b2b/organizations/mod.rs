@@ -1,6 +1,7 @@
 //! `/v1/b2b/organizations/*`: organizations and their members.
 
 use crate::b2b::scim::ScimAttributes;
+use crate::models::{PolicyRole, ResultsMetadata, SearchQuery};
 use crate::service::service;
 use crate::Timestamp;
 use stytch_macros::{endpoint, model};
@@ -239,7 +240,7 @@ pub struct Organization {
     pub allowed_first_party_connected_apps: Vec<String>,
     pub third_party_connected_apps_allowed_type: String,
     pub allowed_third_party_connected_apps: Vec<String>,
-    pub custom_roles: Vec<CustomRole>,
+    pub custom_roles: Vec<PolicyRole>,
     pub trusted_metadata: Option<serde_json::Value>,
     pub created_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,
@@ -298,21 +299,6 @@ pub struct ActiveSsoConnection {
     pub identity_provider: String,
 }
 
-/// A role an organization defined for itself, on top of the project policy.
-#[model]
-pub struct CustomRole {
-    pub role_id: String,
-    pub description: String,
-    pub permissions: Vec<CustomRolePermission>,
-}
-
-/// The actions a custom role allows on one resource.
-#[model]
-pub struct CustomRolePermission {
-    pub resource_id: String,
-    pub actions: Vec<String>,
-}
-
 /// A role every member with an email at a domain receives.
 #[model]
 pub struct EmailImplicitRoleAssignment {
@@ -367,77 +353,6 @@ pub struct SsoRegistration {
     pub external_id: String,
     pub registration_id: String,
     pub sso_attributes: Option<serde_json::Value>,
-}
-
-/// A filter for the search endpoints: operands combined with AND or OR.
-///
-/// ```
-/// use stytch::b2b::organizations::{SearchFilter, SearchQuery};
-///
-/// let query = SearchQuery::and([
-///     SearchFilter::new("member_emails", ["ada@example.com"]),
-///     SearchFilter::new("member_is_breakglass", false),
-/// ]);
-/// let wire = serde_json::to_value(&query).unwrap();
-/// assert_eq!(wire["operator"], "AND");
-/// assert_eq!(wire["operands"][0]["filter_name"], "member_emails");
-/// ```
-#[model]
-pub struct SearchQuery {
-    pub operator: SearchQueryOperator,
-    pub operands: Vec<SearchFilter>,
-}
-
-impl SearchQuery {
-    /// Matches what every filter matches.
-    pub fn and(filters: impl IntoIterator<Item = SearchFilter>) -> Self {
-        SearchQuery {
-            operator: SearchQueryOperator::And,
-            operands: filters.into_iter().collect(),
-        }
-    }
-
-    /// Matches what any filter matches.
-    pub fn or(filters: impl IntoIterator<Item = SearchFilter>) -> Self {
-        SearchQuery {
-            operator: SearchQueryOperator::Or,
-            operands: filters.into_iter().collect(),
-        }
-    }
-}
-
-/// One search condition: a filter name Stytch defines (such as `member_emails`,
-/// `organization_slugs` or `member_roles`) and the value to match.
-#[model]
-pub struct SearchFilter {
-    pub filter_name: String,
-    /// A string, a boolean, or a list, depending on the filter.
-    pub filter_value: serde_json::Value,
-}
-
-impl SearchFilter {
-    pub fn new(filter_name: impl Into<String>, filter_value: impl Into<serde_json::Value>) -> Self {
-        SearchFilter {
-            filter_name: filter_name.into(),
-            filter_value: filter_value.into(),
-        }
-    }
-}
-
-/// How a search query combines its operands.
-#[model]
-pub enum SearchQueryOperator {
-    #[stytch(rename = "OR")]
-    Or,
-    #[stytch(rename = "AND")]
-    And,
-}
-
-/// Paging state of a search: the total match count and the cursor for the next page.
-#[model]
-pub struct ResultsMetadata {
-    pub total: i32,
-    pub next_cursor: Option<String>,
 }
 
 /// Which first- or third-party connected apps an organization lets its members use.

@@ -3,7 +3,10 @@
 use crate::b2b::mfa::MfaRequired;
 use crate::b2b::organizations::{Member, Organization};
 use crate::b2b::sessions::{MemberSession, PrimaryRequired};
-use crate::models::{DeviceInfo, Locale};
+use crate::models::{
+    Argon2Config, DeviceInfo, Locale, LudsRequirements, PasswordHashType, Pbkdf2Config, SaltConfig,
+    ScryptConfig,
+};
 use crate::service::service;
 use crate::Timestamp;
 use stytch_macros::{endpoint, model};
@@ -63,12 +66,12 @@ pub struct AuthenticateResponse {
 pub struct MigrateRequest {
     pub email_address: String,
     pub hash: String,
-    pub hash_type: HashType,
+    pub hash_type: PasswordHashType,
     pub organization_id: String,
-    pub md_5_config: Option<Md5Config>,
+    pub md_5_config: Option<SaltConfig>,
     pub argon_2_config: Option<Argon2Config>,
-    pub sha_1_config: Option<Sha1Config>,
-    pub sha_512_config: Option<Sha512Config>,
+    pub sha_1_config: Option<SaltConfig>,
+    pub sha_512_config: Option<SaltConfig>,
     pub scrypt_config: Option<ScryptConfig>,
     pub pbkdf_2_config: Option<Pbkdf2Config>,
     pub name: Option<String>,
@@ -109,90 +112,8 @@ pub struct StrengthCheckResponse {
     pub strength_policy: String,
     pub breach_detection_on_create: bool,
     pub status_code: u16,
-    pub luds_feedback: Option<LudsFeedback>,
+    pub luds_feedback: Option<LudsRequirements>,
     pub zxcvbn_feedback: Option<ZxcvbnFeedback>,
-}
-
-/// The algorithm that produced a migrated password hash.
-#[model]
-pub enum HashType {
-    Bcrypt,
-    #[stytch(rename = "md_5")]
-    Md5,
-    #[stytch(rename = "argon_2i")]
-    Argon2i,
-    #[stytch(rename = "argon_2id")]
-    Argon2id,
-    #[stytch(rename = "sha_1")]
-    Sha1,
-    #[stytch(rename = "sha_512")]
-    Sha512,
-    Scrypt,
-    Phpass,
-    #[stytch(rename = "pbkdf_2")]
-    Pbkdf2,
-}
-
-/// Salts wrapped around the password before it was MD5-hashed.
-#[model]
-pub struct Md5Config {
-    pub prepend_salt: String,
-    pub append_salt: String,
-}
-
-/// Parameters of an Argon2 hash.
-#[model]
-pub struct Argon2Config {
-    pub salt: String,
-    pub iteration_amount: i32,
-    pub memory: i32,
-    pub threads: i32,
-    pub key_length: i32,
-}
-
-/// Salts wrapped around the password before it was SHA-1-hashed.
-#[model]
-pub struct Sha1Config {
-    pub prepend_salt: String,
-    pub append_salt: String,
-}
-
-/// Salts wrapped around the password before it was SHA-512-hashed.
-#[model]
-pub struct Sha512Config {
-    pub prepend_salt: String,
-    pub append_salt: String,
-}
-
-/// Parameters of a scrypt hash.
-#[model]
-pub struct ScryptConfig {
-    pub salt: String,
-    pub n_parameter: i32,
-    pub r_parameter: i32,
-    pub p_parameter: i32,
-    pub key_length: i32,
-}
-
-/// Parameters of a PBKDF2 hash.
-#[model]
-pub struct Pbkdf2Config {
-    pub salt: String,
-    pub iteration_amount: i32,
-    pub key_length: i32,
-    /// The digest, e.g. `sha256`.
-    pub algorithm: String,
-}
-
-/// Which character classes a password lacks under the LUDS policy.
-#[model]
-pub struct LudsFeedback {
-    pub has_lower_case: bool,
-    pub has_upper_case: bool,
-    pub has_digit: bool,
-    pub has_symbol: bool,
-    pub missing_complexity: i32,
-    pub missing_characters: i32,
 }
 
 /// Why a password scored low under the zxcvbn policy, and how to improve it.

@@ -1,6 +1,6 @@
 //! `/v1/b2b/rbac/organizations/*`: roles an organization defines for itself.
 
-use crate::b2b::rbac::PolicyRole;
+use crate::models::PolicyRole;
 use crate::service::service;
 use stytch_macros::{endpoint, model};
 

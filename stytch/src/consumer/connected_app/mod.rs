@@ -81,16 +81,6 @@ pub struct ConnectedAppWithNextClientSecret {
     pub client_id_metadata_url: Option<String>,
 }
 
-/// What a user may be shown about a connected app asking for consent.
-#[model]
-pub struct ConnectedAppPublic {
-    pub client_id: String,
-    pub client_name: String,
-    pub client_description: String,
-    pub client_type: String,
-    pub logo_url: Option<String>,
-}
-
 /// What kind of connected app a client is: first or third party, confidential or public.
 #[model]
 pub enum ClientType {

@@ -1,7 +1,6 @@
 //! `/v1/idp/*`: Stytch as an OAuth and OIDC identity provider for connected apps.
 
 use crate::service::service;
-use stytch_macros::model;
 
 pub mod oauth;
 
@@ -10,12 +9,4 @@ service! {
     Idp {
         oauth: oauth::OAuth,
     }
-}
-
-/// One scope a connected app asked for, and whether the user can grant it.
-#[model]
-pub struct ScopeResult {
-    pub scope: String,
-    pub description: String,
-    pub is_grantable: bool,
 }

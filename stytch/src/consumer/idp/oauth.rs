@@ -1,8 +1,7 @@
 //! `/v1/idp/oauth/*`: the authorization step of the OAuth flow, for custom consent screens.
 
-use crate::consumer::connected_app::ConnectedAppPublic;
-use crate::consumer::idp::ScopeResult;
 use crate::consumer::users::User;
+use crate::models::{ConnectedAppPublic, ScopeResult};
 use crate::service::service;
 use stytch_macros::{endpoint, model};
 

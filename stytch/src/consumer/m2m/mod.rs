@@ -1,6 +1,5 @@
 //! `/v1/m2m/*`: machine-to-machine clients and their credentials.
 
-use crate::models::SearchOperator;
 use crate::service::service;
 use stytch_macros::model;
 
@@ -52,13 +51,6 @@ pub struct M2mClientWithNextClientSecret {
     pub client_secret_last_four: String,
     pub trusted_metadata: Option<serde_json::Value>,
     pub next_client_secret_last_four: Option<String>,
-}
-
-/// Filters for an M2M client search: operands combined with `AND` or `OR`.
-#[model]
-pub struct M2mSearchQuery {
-    pub operator: SearchOperator,
-    pub operands: Vec<serde_json::Value>,
 }
 
 /// Whether an M2M client may obtain tokens.

@@ -2,7 +2,10 @@
 
 use crate::consumer::sessions::Session;
 use crate::consumer::users::{Name, User};
-use crate::models::DeviceInfo;
+use crate::models::{
+    Argon2Config, DeviceInfo, LudsRequirements, PasswordHashType, Pbkdf2Config, SaltConfig,
+    ScryptConfig,
+};
 use crate::service::service;
 use stytch_macros::{endpoint, model};
 
@@ -76,7 +79,7 @@ pub struct CreateResponse {
 pub struct MigrateRequest {
     pub email: String,
     pub hash: String,
-    pub hash_type: HashType,
+    pub hash_type: PasswordHashType,
     pub md_5_config: Option<SaltConfig>,
     pub argon_2_config: Option<Argon2Config>,
     pub sha_1_config: Option<SaltConfig>,
@@ -124,77 +127,10 @@ pub struct StrengthCheckResponse {
     pub feedback: Option<Feedback>,
 }
 
-/// The algorithm that produced an imported password hash.
-#[model]
-pub enum HashType {
-    Bcrypt,
-    #[stytch(rename = "md_5")]
-    Md5,
-    #[stytch(rename = "argon_2i")]
-    Argon2i,
-    #[stytch(rename = "argon_2id")]
-    Argon2id,
-    #[stytch(rename = "sha_1")]
-    Sha1,
-    #[stytch(rename = "sha_512")]
-    Sha512,
-    Scrypt,
-    Phpass,
-    #[stytch(rename = "pbkdf_2")]
-    Pbkdf2,
-}
-
-/// Salt added before or after the password when it was hashed (MD5, SHA-1, SHA-512).
-#[model]
-pub struct SaltConfig {
-    pub prepend_salt: String,
-    pub append_salt: String,
-}
-
-/// Parameters an imported Argon2 hash was computed with.
-#[model]
-pub struct Argon2Config {
-    pub salt: String,
-    pub iteration_amount: i32,
-    pub memory: i32,
-    pub threads: i32,
-    pub key_length: i32,
-}
-
-/// Parameters an imported scrypt hash was computed with.
-#[model]
-pub struct ScryptConfig {
-    pub salt: String,
-    pub n_parameter: i32,
-    pub r_parameter: i32,
-    pub p_parameter: i32,
-    pub key_length: i32,
-}
-
-/// Parameters an imported PBKDF2 hash was computed with.
-#[model]
-pub struct Pbkdf2Config {
-    pub salt: String,
-    pub iteration_amount: i32,
-    pub key_length: i32,
-    pub algorithm: String,
-}
-
 /// Advice on making a rejected password stronger.
 #[model]
 pub struct Feedback {
     pub warning: String,
     pub suggestions: Vec<String>,
     pub luds_requirements: Option<LudsRequirements>,
-}
-
-/// What a password still lacks under the LUDS policy (lower, upper, digit, symbol).
-#[model]
-pub struct LudsRequirements {
-    pub has_lower_case: bool,
-    pub has_upper_case: bool,
-    pub has_digit: bool,
-    pub has_symbol: bool,
-    pub missing_complexity: i32,
-    pub missing_characters: i32,
 }

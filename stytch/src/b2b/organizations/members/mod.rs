@@ -1,7 +1,7 @@
 //! `/v1/b2b/organizations/{organization_id}/members/*`: the members of an organization.
 
-use crate::b2b::organizations::{Member, Organization, ResultsMetadata, SearchQuery};
-use crate::models::Locale;
+use crate::b2b::organizations::{Member, Organization};
+use crate::models::{AuthorizedConnectedApp, Locale, ResultsMetadata, SearchQuery};
 use crate::service::service;
 use std::collections::HashMap;
 use stytch_macros::{endpoint, model};
@@ -345,7 +345,7 @@ pub struct GetConnectedAppsRequest {
 #[model]
 pub struct GetConnectedAppsResponse {
     pub request_id: String,
-    pub connected_apps: Vec<MemberConnectedApp>,
+    pub connected_apps: Vec<AuthorizedConnectedApp>,
     pub status_code: u16,
 }
 
@@ -375,17 +375,6 @@ pub enum EmailUpdateDeliveryMethod {
     EmailMagicLink,
     #[stytch(rename = "EMAIL_OTP")]
     EmailOtp,
-}
-
-/// A connected app a member authorized, with the scopes they granted it.
-#[model]
-pub struct MemberConnectedApp {
-    pub connected_app_id: String,
-    pub name: String,
-    pub description: String,
-    pub client_type: String,
-    pub scopes_granted: String,
-    pub logo_url: Option<String>,
 }
 
 /// Tokens from a member's login through one OIDC connection.

@@ -1,6 +1,7 @@
 //! `/v1/b2b/passwords/discovery/email/*`: password resets by email before an organization is chosen.
 
 use crate::b2b::discovery::DiscoveredOrganization;
+use crate::models::Locale;
 use crate::service::service;
 use crate::Timestamp;
 use stytch_macros::{endpoint, model};
@@ -19,8 +20,7 @@ pub struct ResetStartRequest {
     pub reset_password_template_id: Option<String>,
     pub reset_password_expiration_minutes: Option<i32>,
     pub pkce_code_challenge: Option<String>,
-    /// The email's language, as a locale tag such as `en` or `pt-br`.
-    pub locale: Option<String>,
+    pub locale: Option<Locale>,
     pub verify_email_template_id: Option<String>,
 }
 

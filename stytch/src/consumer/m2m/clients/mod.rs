@@ -1,7 +1,8 @@
 //! `/v1/m2m/clients/*`: creating, finding, changing and deleting M2M clients.
 
-use crate::consumer::m2m::{M2mClient, M2mClientStatus, M2mClientWithClientSecret, M2mSearchQuery};
+use crate::consumer::m2m::{M2mClient, M2mClientStatus, M2mClientWithClientSecret};
 use crate::models::ResultsMetadata;
+use crate::models::SearchQuery;
 use crate::service::service;
 use stytch_macros::{endpoint, model};
 
@@ -66,7 +67,7 @@ pub struct GetResponse {
 pub struct SearchRequest {
     pub cursor: Option<String>,
     pub limit: Option<u32>,
-    pub query: Option<M2mSearchQuery>,
+    pub query: Option<SearchQuery>,
 }
 
 /// One page of matching M2M clients and a cursor for the next.
