@@ -92,6 +92,15 @@ impl Reply {
         Reply::Raw([head.into_bytes(), body.into_bytes()].concat())
     }
 
+    /// A bare confirmation: 200 with only a request id and the status code, as Stytch sends for
+    /// revocations and sends. Enough for any response type, whose other fields default.
+    pub fn ok() -> Reply {
+        Reply::json(
+            200,
+            &serde_json::json!({"request_id": "request-id-test-1", "status_code": 200}),
+        )
+    }
+
     pub fn json(status: u16, body: &serde_json::Value) -> Reply {
         Reply::Json(status, body.to_string())
     }
@@ -123,6 +132,14 @@ pub struct MockServer {
 }
 
 impl MockServer {
+    /// A server that answers every request with [`Reply::ok`], for tests that only look at what
+    /// was sent.
+    pub async fn confirming() -> MockServer {
+        let server = MockServer::start().await;
+        server.always(Reply::ok());
+        server
+    }
+
     pub async fn start() -> MockServer {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
@@ -326,6 +343,13 @@ pub fn expected_basic_auth() -> String {
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(format!("{PROJECT_ID}:{SECRET}"))
     )
+}
+
+/// Asserts that `request` is a POST to `path` whose JSON body has exactly `keys` (sorted).
+pub fn assert_post(request: &Recorded, path: &str, keys: &[&str]) {
+    assert_eq!(request.method, "POST");
+    assert_eq!(request.target, path);
+    assert_eq!(request.body_keys(), keys);
 }
 
 /// Reads a JSON fixture from `tests/fixtures/`.

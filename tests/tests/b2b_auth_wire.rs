@@ -7,30 +7,15 @@ use stytch::b2b::organizations::EmailImplicitRoleAssignment;
 use stytch::b2b::rbac::organizations::OrgPolicy;
 use stytch::b2b::sessions::AuthorizationCheck;
 use stytch::models::{Locale, PasswordHashType, Pbkdf2Config, PolicyRole, PolicyRolePermission};
-use stytch_tests::{MockServer, Recorded, Reply};
+use stytch_tests::{assert_post, MockServer};
 
 const ORG_ID: &str = "organization-test-07971b06-ac8b-4cdb-9c15-63b17e653931";
 const MEMBER_ID: &str = "member-test-32fc5024-9c09-4da3-bd2e-c9ce4da9375f";
 const IST: &str = "intermediate-session-token-test";
 
-async fn server() -> MockServer {
-    let server = MockServer::start().await;
-    server.always(Reply::json(
-        200,
-        &json!({"request_id": "request-id-test-1", "status_code": 200}),
-    ));
-    server
-}
-
-fn assert_post(request: &Recorded, path: &str, keys: &[&str]) {
-    assert_eq!(request.method, "POST");
-    assert_eq!(request.target, path);
-    assert_eq!(request.body_keys(), keys);
-}
-
 #[tokio::test]
 async fn password_migrate_sends_the_hash_config_object() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut config = Pbkdf2Config::default();
     config.salt = "c2FsdA==".into();
     config.iteration_amount = 100_000;
@@ -77,7 +62,7 @@ async fn password_migrate_sends_the_hash_config_object() {
 
 #[tokio::test]
 async fn password_discovery_reset_start_sends_only_what_was_set() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -101,7 +86,7 @@ async fn password_discovery_reset_start_sends_only_what_was_set() {
 
 #[tokio::test]
 async fn password_discovery_authenticate_sends_credentials() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -120,7 +105,7 @@ async fn password_discovery_authenticate_sends_credentials() {
 
 #[tokio::test]
 async fn session_list_is_a_get_with_a_query() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -146,7 +131,7 @@ async fn session_list_is_a_get_with_a_query() {
 
 #[tokio::test]
 async fn session_authenticate_nests_the_authorization_check() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut check = AuthorizationCheck::default();
     check.organization_id = ORG_ID.into();
     check.resource_id = "documents".into();
@@ -175,7 +160,7 @@ async fn session_authenticate_nests_the_authorization_check() {
 
 #[tokio::test]
 async fn session_revoke_sends_the_member_session_header_only_when_set() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
 
     client
@@ -210,7 +195,7 @@ async fn session_revoke_sends_the_member_session_header_only_when_set() {
 
 #[tokio::test]
 async fn jwks_fill_the_project_id_path_segment() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -229,7 +214,7 @@ async fn jwks_fill_the_project_id_path_segment() {
 
 #[tokio::test]
 async fn magic_link_invite_sends_the_member_session_jwt_header() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -270,7 +255,7 @@ async fn magic_link_invite_sends_the_member_session_jwt_header() {
 
 #[tokio::test]
 async fn magic_link_invite_without_a_member_session_sends_no_header() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -288,7 +273,7 @@ async fn magic_link_invite_without_a_member_session_sends_no_header() {
 
 #[tokio::test]
 async fn magic_link_flows_hit_their_paths() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
 
     client
@@ -349,7 +334,7 @@ async fn magic_link_flows_hit_their_paths() {
 
 #[tokio::test]
 async fn otp_flows_hit_their_paths() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
 
     client
@@ -424,7 +409,7 @@ async fn otp_flows_hit_their_paths() {
 
 #[tokio::test]
 async fn oauth_flows_hit_their_paths() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
 
     client
@@ -460,7 +445,7 @@ async fn oauth_flows_hit_their_paths() {
 
 #[tokio::test]
 async fn discovery_create_sends_nested_arrays_and_enums() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut assignment = EmailImplicitRoleAssignment::default();
     assignment.domain = "example.com".into();
     assignment.role_id = "editor".into();
@@ -502,7 +487,7 @@ async fn discovery_create_sends_nested_arrays_and_enums() {
 
 #[tokio::test]
 async fn discovery_list_and_exchange_hit_their_paths() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
 
     client
@@ -536,7 +521,7 @@ async fn discovery_list_and_exchange_hit_their_paths() {
 
 #[tokio::test]
 async fn set_org_policy_is_a_put_with_nested_roles() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut permission = PolicyRolePermission::default();
     permission.resource_id = "documents".into();
     permission.actions = vec!["read".into(), "comment".into()];
@@ -574,7 +559,7 @@ async fn set_org_policy_is_a_put_with_nested_roles() {
 
 #[tokio::test]
 async fn get_org_policy_is_a_get_on_the_organization() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -594,7 +579,7 @@ async fn get_org_policy_is_a_get_on_the_organization() {
 
 #[tokio::test]
 async fn recovery_codes_fill_two_path_segments() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
 
     client
@@ -623,7 +608,7 @@ async fn recovery_codes_fill_two_path_segments() {
 
 #[tokio::test]
 async fn totp_migrate_sends_the_recovery_code_array() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -651,7 +636,7 @@ async fn totp_migrate_sends_the_recovery_code_array() {
 
 #[tokio::test]
 async fn idp_authorize_sends_consent_and_scopes() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -690,7 +675,7 @@ async fn idp_authorize_sends_consent_and_scopes() {
 
 #[tokio::test]
 async fn impersonation_sends_the_token() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()

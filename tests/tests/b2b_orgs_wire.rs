@@ -11,23 +11,10 @@ use stytch::b2b::sso::{
     ConnectionImplicitRoleAssignment, GroupImplicitRoleAssignment, IdentityProvider,
 };
 use stytch::models::{Locale, SearchFilter, SearchOperator, SearchQuery};
-use stytch_tests::{MockServer, Reply};
+use stytch_tests::MockServer;
 
 const SESSION: &str = "X-Stytch-Member-Session";
 const SESSION_JWT: &str = "X-Stytch-Member-SessionJWT";
-
-fn ok() -> Reply {
-    Reply::json(
-        200,
-        &json!({"request_id": "request-id-test-1", "status_code": 200}),
-    )
-}
-
-async fn server() -> MockServer {
-    let server = MockServer::start().await;
-    server.always(ok());
-    server
-}
 
 fn role_assignment(domain: &str, role_id: &str) -> EmailImplicitRoleAssignment {
     let mut assignment = EmailImplicitRoleAssignment::default();
@@ -38,7 +25,7 @@ fn role_assignment(domain: &str, role_id: &str) -> EmailImplicitRoleAssignment {
 
 #[tokio::test]
 async fn organization_update_is_a_put_with_nested_objects_and_the_session_header() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -90,7 +77,7 @@ async fn organization_update_is_a_put_with_nested_objects_and_the_session_header
 
 #[tokio::test]
 async fn organization_delete_sends_no_session_header_unless_set() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -111,7 +98,7 @@ async fn organization_delete_sends_no_session_header_unless_set() {
 
 #[tokio::test]
 async fn organization_search_sends_a_typed_query() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let query = SearchQuery::and([
         SearchFilter::new("organization_slugs", ["example-co"]),
         SearchFilter::new("member_emails", ["ada@example.com"]),
@@ -144,7 +131,7 @@ async fn organization_search_sends_a_typed_query() {
 
 #[tokio::test]
 async fn organization_metrics_and_connected_app_use_their_path_parameters() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let organizations = server.b2b_client();
     let organizations = organizations.organizations();
 
@@ -178,7 +165,7 @@ async fn organization_metrics_and_connected_app_use_their_path_parameters() {
 
 #[tokio::test]
 async fn member_create_sends_required_and_set_fields_only() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -216,7 +203,7 @@ async fn member_create_sends_required_and_set_fields_only() {
 
 #[tokio::test]
 async fn member_update_is_a_put_to_the_member_path() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -246,7 +233,7 @@ async fn member_update_is_a_put_to_the_member_path() {
 
 #[tokio::test]
 async fn member_dangerously_get_puts_its_flag_in_the_query() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -269,7 +256,7 @@ async fn member_dangerously_get_puts_its_flag_in_the_query() {
 
 #[tokio::test]
 async fn member_search_sends_organization_ids_and_query() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut query = SearchQuery::default();
     query.operator = SearchOperator::Or;
     query.operands = vec![SearchFilter::new("statuses", vec!["active"])];
@@ -303,7 +290,7 @@ async fn member_search_sends_organization_ids_and_query() {
 
 #[tokio::test]
 async fn member_start_email_update_sends_enum_wire_values() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -335,7 +322,7 @@ async fn member_start_email_update_sends_enum_wire_values() {
 
 #[tokio::test]
 async fn member_deletes_of_factors_use_their_own_paths() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
     let members = client.organizations().members();
 
@@ -378,7 +365,7 @@ async fn member_deletes_of_factors_use_their_own_paths() {
 
 #[tokio::test]
 async fn oauth_provider_endpoints_are_gets_with_an_optional_refresh_flag() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
     let providers = client.organizations().members().oauth_providers();
 
@@ -408,7 +395,7 @@ async fn oauth_provider_endpoints_are_gets_with_an_optional_refresh_flag() {
 
 #[tokio::test]
 async fn connected_app_revoke_fills_three_path_parameters() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -439,7 +426,7 @@ async fn connected_app_revoke_fills_three_path_parameters() {
 
 #[tokio::test]
 async fn sso_authenticate_sends_the_token_and_session_options() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -468,7 +455,7 @@ async fn sso_authenticate_sends_the_token_and_session_options() {
 
 #[tokio::test]
 async fn sso_get_and_delete_connection_carry_the_session_header() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
 
     client
@@ -497,7 +484,7 @@ async fn sso_get_and_delete_connection_carry_the_session_header() {
 
 #[tokio::test]
 async fn saml_update_connection_sends_role_mappings_as_arrays_of_objects() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut everyone = ConnectionImplicitRoleAssignment::default();
     everyone.role_id = "viewer".into();
     let mut admins = GroupImplicitRoleAssignment::default();
@@ -551,7 +538,7 @@ async fn saml_update_connection_sends_role_mappings_as_arrays_of_objects() {
 
 #[tokio::test]
 async fn saml_deletes_of_certificates_and_keys_fill_three_path_parameters() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
     let saml = client.sso().saml();
 
@@ -596,7 +583,7 @@ async fn saml_deletes_of_certificates_and_keys_fill_three_path_parameters() {
 
 #[tokio::test]
 async fn oidc_create_and_update_connection() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
 
     client
@@ -642,7 +629,7 @@ async fn oidc_create_and_update_connection() {
 
 #[tokio::test]
 async fn external_create_connection_sends_required_ids_and_role_mappings() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut group = GroupImplicitRoleAssignment::default();
     group.role_id = "editor".into();
     group.group = "editors".into();
@@ -682,7 +669,7 @@ async fn external_create_connection_sends_required_ids_and_role_mappings() {
 
 #[tokio::test]
 async fn scim_connection_update_is_a_put_with_group_role_mappings() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut assignment = ScimGroupImplicitRoleAssignment::default();
     assignment.role_id = "admin".into();
     assignment.group_id = "scim-group-test-9e8d".into();
@@ -720,7 +707,7 @@ async fn scim_connection_update_is_a_put_with_group_role_mappings() {
 
 #[tokio::test]
 async fn scim_get_groups_pages_through_the_query() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .b2b_client()
@@ -745,7 +732,7 @@ async fn scim_get_groups_pages_through_the_query() {
 
 #[tokio::test]
 async fn scim_rotation_steps_are_posts() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
     let connection = client.scim().connection();
 

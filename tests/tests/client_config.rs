@@ -1,14 +1,6 @@
 //! Client construction and sharing: clones share one connection pool, settings reach the wire.
 
-use serde_json::json;
 use stytch_tests::{MockServer, Reply, PROJECT_ID, SECRET};
-
-fn ok() -> Reply {
-    Reply::json(
-        200,
-        &json!({"request_id": "request-id-test-1", "status_code": 200}),
-    )
-}
 
 #[test]
 fn clients_are_clone_send_sync() {
@@ -20,7 +12,7 @@ fn clients_are_clone_send_sync() {
 #[tokio::test]
 async fn clones_share_one_connection_pool() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let client = server.consumer_client();
     let clone = client.clone();
 
@@ -55,7 +47,7 @@ async fn clones_share_one_connection_pool() {
 #[tokio::test]
 async fn user_agent_and_caller_supplied_http_client_are_used() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let http = stytch::http_client_builder().unwrap().build().unwrap();
     let client = stytch::b2b::Client::builder(PROJECT_ID, SECRET)
         .base_url(server.url())
@@ -80,7 +72,7 @@ async fn user_agent_and_caller_supplied_http_client_are_used() {
 #[tokio::test]
 async fn a_base_url_with_a_path_prefix_is_kept() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let client = stytch::consumer::Client::builder(PROJECT_ID, SECRET)
         .base_url(format!("{}/stytch-proxy/", server.url()))
         .build()

@@ -9,26 +9,7 @@ use stytch::consumer::users::Name;
 use stytch::models::{
     Locale, PasswordHashType, SaltConfig, SearchFilter, SearchOperator, SearchQuery,
 };
-use stytch_tests::{MockServer, Recorded, Reply};
-
-fn ok() -> Reply {
-    Reply::json(
-        200,
-        &json!({"request_id": "request-id-test-1", "status_code": 200}),
-    )
-}
-
-async fn server() -> MockServer {
-    let server = MockServer::start().await;
-    server.always(ok());
-    server
-}
-
-fn assert_post(request: &Recorded, path: &str, keys: &[&str]) {
-    assert_eq!(request.method, "POST");
-    assert_eq!(request.target, path);
-    assert_eq!(request.body_keys(), keys);
-}
+use stytch_tests::{assert_post, MockServer, Recorded};
 
 fn assert_bodyless(request: &Recorded, method: &str, target: &str) {
     assert_eq!(request.method, method);
@@ -55,7 +36,7 @@ fn percent_decode(text: &str) -> String {
 
 #[tokio::test]
 async fn users_update_is_a_put_with_the_id_in_the_path_and_a_nested_name() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut name = Name::default();
     name.first_name = Some("Ada".into());
     name.last_name = Some("Lovelace".into());
@@ -87,7 +68,7 @@ async fn users_update_is_a_put_with_the_id_in_the_path_and_a_nested_name() {
 
 #[tokio::test]
 async fn users_search_sends_the_query_operator_and_operands() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut query = SearchQuery::default();
     query.operator = SearchOperator::And;
     query.operands = vec![SearchFilter::new("status", "active")];
@@ -111,7 +92,7 @@ async fn users_search_sends_the_query_operator_and_operands() {
 
 #[tokio::test]
 async fn users_deletes_put_the_id_in_the_path() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let users = server.consumer_client();
 
     users
@@ -150,7 +131,7 @@ async fn users_deletes_put_the_id_in_the_path() {
 
 #[tokio::test]
 async fn sessions_get_puts_the_user_in_the_query() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .consumer_client()
@@ -170,7 +151,7 @@ async fn sessions_get_puts_the_user_in_the_query() {
 
 #[tokio::test]
 async fn sessions_authenticate_sends_a_nested_authorization_check() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut check = stytch::consumer::sessions::AuthorizationCheck::default();
     check.resource_id = "documents".into();
     check.action = "read".into();
@@ -203,7 +184,7 @@ async fn sessions_authenticate_sends_a_nested_authorization_check() {
 
 #[tokio::test]
 async fn sessions_jwks_takes_the_project_from_the_path() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .consumer_client()
@@ -221,7 +202,7 @@ async fn sessions_jwks_takes_the_project_from_the_path() {
 
 #[tokio::test]
 async fn passwords_migrate_sends_the_hash_type_and_its_config() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let mut salt = SaltConfig::default();
     salt.prepend_salt = "pre".into();
     salt.append_salt = "post".into();
@@ -261,7 +242,7 @@ async fn passwords_migrate_sends_the_hash_type_and_its_config() {
 
 #[tokio::test]
 async fn passwords_strength_check_and_authenticate() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.consumer_client();
 
     client
@@ -292,7 +273,7 @@ async fn passwords_strength_check_and_authenticate() {
 
 #[tokio::test]
 async fn magic_links_create_and_email_login_or_create() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.consumer_client();
 
     client
@@ -332,7 +313,7 @@ async fn magic_links_create_and_email_login_or_create() {
 
 #[tokio::test]
 async fn otps_send_over_each_channel_and_authenticate() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.consumer_client();
 
     client
@@ -387,7 +368,7 @@ async fn otps_send_over_each_channel_and_authenticate() {
 
 #[tokio::test]
 async fn oauth_totps_crypto_wallets_and_impersonation() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.consumer_client();
     let mut siwe = stytch::consumer::crypto_wallets::SiweParams::default();
     siwe.domain = "example.com".into();
@@ -443,7 +424,7 @@ async fn oauth_totps_crypto_wallets_and_impersonation() {
 
 #[tokio::test]
 async fn webauthn_update_and_list_credentials_fill_their_path_parameters() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.consumer_client();
 
     client
@@ -485,7 +466,7 @@ async fn webauthn_update_and_list_credentials_fill_their_path_parameters() {
 
 #[tokio::test]
 async fn idp_authorize_sends_consent_and_scope_arrays() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
 
     server
         .consumer_client()
@@ -524,7 +505,7 @@ async fn idp_authorize_sends_consent_and_scope_arrays() {
 
 #[tokio::test]
 async fn m2m_clients_update_and_secret_rotation() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.consumer_client();
 
     client
@@ -571,7 +552,7 @@ async fn m2m_clients_update_and_secret_rotation() {
 
 #[tokio::test]
 async fn connected_app_clients_create_and_rotate() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.consumer_client();
 
     client
@@ -611,7 +592,7 @@ async fn connected_app_clients_create_and_rotate() {
 
 #[tokio::test]
 async fn fraud_endpoints_use_their_paths_and_upper_case_actions() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.consumer_client();
     let mut metadata = stytch::consumer::fraud::Metadata::default();
     metadata.external_id = Some("customer-1234".into());
@@ -671,7 +652,7 @@ async fn fraud_endpoints_use_their_paths_and_upper_case_actions() {
 
 #[tokio::test]
 async fn project_debug_and_rbac_are_plain_gets() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.consumer_client();
 
     client.project().metrics().await.unwrap();
@@ -686,7 +667,7 @@ async fn project_debug_and_rbac_are_plain_gets() {
 
 #[tokio::test]
 async fn the_b2b_client_reaches_the_shared_services() {
-    let server = server().await;
+    let server = MockServer::confirming().await;
     let client = server.b2b_client();
 
     client

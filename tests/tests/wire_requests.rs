@@ -5,17 +5,10 @@ use stytch::consumer::magic_links::Options;
 use stytch::models::{Attributes, Locale};
 use stytch_tests::{expected_basic_auth, MockServer, Reply};
 
-fn ok() -> Reply {
-    Reply::json(
-        200,
-        &json!({"request_id": "request-id-test-1", "status_code": 200}),
-    )
-}
-
 #[tokio::test]
 async fn required_only_request_carries_only_required_keys() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let client = server.consumer_client();
 
     client
@@ -42,7 +35,7 @@ async fn required_only_request_carries_only_required_keys() {
 #[tokio::test]
 async fn falsy_values_that_were_set_are_sent() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let client = server.consumer_client();
     let mut options = Options::default();
     options.ip_match_required = false;
@@ -76,7 +69,7 @@ async fn falsy_values_that_were_set_are_sent() {
 #[tokio::test]
 async fn unset_fields_of_nested_objects_are_omitted() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let mut attributes = Attributes::default();
     attributes.ip_address = Some("203.0.113.7".into());
 
@@ -98,7 +91,7 @@ async fn unset_fields_of_nested_objects_are_omitted() {
 #[tokio::test]
 async fn every_optional_field_set_sends_every_declared_key() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let client = server.b2b_client();
 
     client
@@ -126,7 +119,7 @@ async fn every_optional_field_set_sends_every_declared_key() {
 #[tokio::test]
 async fn session_reset_sends_the_session_and_the_new_password() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
 
     server
         .b2b_client()
@@ -148,7 +141,7 @@ async fn session_reset_sends_the_session_and_the_new_password() {
 #[tokio::test]
 async fn existing_password_reset_sends_all_required_fields() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
 
     server
         .consumer_client()
@@ -211,7 +204,7 @@ async fn get_without_fields_has_no_query_and_no_body() {
 #[tokio::test]
 async fn get_puts_fields_in_the_query_and_never_repeats_path_parameters() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let client = server.b2b_client();
 
     client
@@ -237,7 +230,7 @@ async fn get_puts_fields_in_the_query_and_never_repeats_path_parameters() {
 #[tokio::test]
 async fn path_parameters_cannot_change_the_path() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let organizations = server.b2b_client();
 
     for hostile in ["../users/x", "a/b?c=d#e", "%2e%2e", "x y"] {
@@ -280,7 +273,7 @@ async fn dot_and_empty_path_parameters_are_refused_before_sending() {
 #[tokio::test]
 async fn member_session_headers_are_sent_only_when_set() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let client = server.b2b_client();
 
     client
@@ -348,7 +341,7 @@ async fn header_values_with_line_breaks_are_refused() {
 #[tokio::test]
 async fn struct_built_requests_can_be_sent() {
     let server = MockServer::start().await;
-    server.always(ok());
+    server.always(Reply::ok());
     let client = server.consumer_client();
 
     let mut request = stytch::consumer::passwords::sessions::ResetRequest::new("new passphrase");
