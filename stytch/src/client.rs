@@ -1,7 +1,8 @@
 //! Client configuration and the two clients, one per Stytch project type.
 
+use crate::jwt::{JwksCache, JwksTimings, KeySource};
 use crate::retry::{RetryPolicy, Sleep};
-use crate::transport::Transport;
+use crate::transport::{Clock, Transport};
 use crate::Error;
 use base64::Engine as _;
 use reqwest::header::HeaderValue;
@@ -46,6 +47,7 @@ pub struct ClientBuilder<C> {
     retry: RetryPolicy,
     max_response_bytes: usize,
     sleep: Option<Sleep>,
+    clock: Option<Clock>,
     client: PhantomData<fn() -> C>,
 }
 
@@ -63,6 +65,7 @@ impl<C: FromTransport> ClientBuilder<C> {
             retry: RetryPolicy::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             sleep: None,
+            clock: None,
             client: PhantomData,
         }
     }
@@ -136,6 +139,17 @@ impl<C: FromTransport> ClientBuilder<C> {
         self
     }
 
+    /// Replaces the clock used for token expiry and key-set freshness (default: the system
+    /// clock), so tests can move time.
+    #[cfg(feature = "testing")]
+    pub fn clock(
+        mut self,
+        now: impl Fn() -> std::time::SystemTime + Send + Sync + 'static,
+    ) -> Self {
+        self.clock = Some(Arc::new(now));
+        self
+    }
+
     /// Checks the configuration and creates the client.
     pub fn build(self) -> Result<C, Error> {
         if self.project_id.trim().is_empty() {
@@ -157,6 +171,10 @@ impl<C: FromTransport> ClientBuilder<C> {
         };
         let api_base =
             normalize_base_url(self.base_url.as_deref().unwrap_or(default_api), "base URL")?;
+        let mut jwt_issuers = vec![format!("stytch.com/{}", self.project_id)];
+        if self.base_url.is_some() {
+            jwt_issuers.push(api_base.clone());
+        }
         let fraud_base = normalize_base_url(
             self.fraud_base_url.as_deref().unwrap_or(FRAUD_API),
             "fraud base URL",
@@ -188,6 +206,11 @@ impl<C: FromTransport> ClientBuilder<C> {
             retry: self.retry,
             max_response_bytes: self.max_response_bytes,
             sleep: self.sleep.unwrap_or_else(crate::retry::tokio_sleep),
+            clock: self
+                .clock
+                .unwrap_or_else(|| Arc::new(std::time::SystemTime::now)),
+            jwks: JwksCache::new(C::KEY_SOURCE, JwksTimings::default()),
+            jwt_issuers,
         })))
     }
 }
@@ -265,12 +288,14 @@ pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
 
 #[doc(hidden)]
 pub trait FromTransport {
+    /// Which JWKS endpoint the client's session JWTs are signed for.
+    const KEY_SOURCE: KeySource;
     fn from_transport(transport: Arc<Transport>) -> Self;
 }
 
 /// Defines a client type; the consumer and B2B clients differ only in their services.
 macro_rules! define_client {
-    ($(#[$meta:meta])* $vertical:literal) => {
+    ($(#[$meta:meta])* $vertical:literal, $key_source:ident) => {
         $(#[$meta])*
         #[derive(Clone)]
         pub struct Client {
@@ -311,9 +336,21 @@ macro_rules! define_client {
             pub fn base_url(&self) -> &str {
                 &self.transport.api_base
             }
+
+            /// Installs JWT signing keys without fetching them (from a saved key set, or test
+            /// keys); they count as fresh for the cache's default lifetime.
+            pub fn preload_keys(&self, keys: &[$crate::models::Jwk]) {
+                self.transport.jwks.preload(keys, self.transport.now());
+            }
+
+            /// How many times this client (and its clones) fetched the JWT key set.
+            pub fn key_fetches(&self) -> u64 {
+                self.transport.jwks.fetch_count()
+            }
         }
 
         impl $crate::client::FromTransport for Client {
+            const KEY_SOURCE: $crate::jwt::KeySource = $crate::jwt::KeySource::$key_source;
             fn from_transport(transport: ::std::sync::Arc<$crate::transport::Transport>) -> Self {
                 Client { transport }
             }

@@ -202,12 +202,22 @@ impl Error {
         matches!(self, Error::Timeout { .. })
     }
 
-    /// Whether Stytch refused the credentials or the session (401 or 403).
+    /// Whether Stytch refused the credentials or the session (401 or 403), or a token or
+    /// authorization check failed locally.
     pub fn is_auth_failure(&self) -> bool {
-        matches!(
-            self.status(),
-            Some(StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
-        )
+        self.is_unauthenticated() || self.is_forbidden()
+    }
+
+    /// Whether the caller is not authenticated: Stytch answered 401, or a token was rejected
+    /// locally.
+    pub fn is_unauthenticated(&self) -> bool {
+        matches!(self, Error::Unauthenticated(_)) || self.status() == Some(StatusCode::UNAUTHORIZED)
+    }
+
+    /// Whether the caller is authenticated but not allowed: Stytch answered 403, or a local
+    /// RBAC, tenancy or scope check failed.
+    pub fn is_forbidden(&self) -> bool {
+        matches!(self, Error::Forbidden(_)) || self.status() == Some(StatusCode::FORBIDDEN)
     }
 
     /// Whether Stytch is rate limiting the project (429).

@@ -48,7 +48,10 @@ mod wire;
 pub mod b2b;
 pub mod catalogue;
 pub mod consumer;
+pub mod jwt;
 pub mod models;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use call::Call;
 pub use client::{

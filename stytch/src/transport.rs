@@ -3,11 +3,14 @@
 
 use crate::catalogue::{EndpointInfo, Host, Method};
 use crate::error::ApiError;
+use crate::jwt::JwksCache;
 use crate::retry::{parse_retry_after, RetryPolicy, Sleep};
 use crate::wire::{Endpoint, QueryWriter};
 use crate::Error;
 use bytes::{Bytes, BytesMut};
-use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
+use reqwest::header::{
+    HeaderValue, AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, USER_AGENT,
+};
 use reqwest::StatusCode;
 use std::time::{Duration, Instant, SystemTime};
 use tracing::Instrument;
@@ -25,6 +28,20 @@ pub struct Transport {
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_bytes: usize,
     pub(crate) sleep: Sleep,
+    pub(crate) clock: Clock,
+    /// The project's JWT signing keys (consumer or B2B key set, by client).
+    pub(crate) jwks: JwksCache,
+    /// Accepted `iss` values: `stytch.com/{project_id}` and the custom base URL, if any.
+    pub(crate) jwt_issuers: Vec<String>,
+}
+
+/// Where the client reads the time, for token checks and key-set freshness.
+pub(crate) type Clock = std::sync::Arc<dyn Fn() -> SystemTime + Send + Sync>;
+
+impl Transport {
+    pub(crate) fn now(&self) -> SystemTime {
+        (self.clock)()
+    }
 }
 
 /// Per-call settings a `Call` can override.
@@ -46,6 +63,8 @@ struct Prepared {
 struct RawResponse {
     status: StatusCode,
     request_id: Option<String>,
+    /// `Cache-Control: max-age`, when the response allows caching.
+    max_age: Option<Duration>,
     body: Bytes,
     attempts: u32,
 }
@@ -56,10 +75,20 @@ impl Transport {
         request: &E,
         options: &CallOptions,
     ) -> Result<E::Response, Error> {
+        Ok(self.execute_cacheable(request, options).await?.0)
+    }
+
+    /// Like `execute`, also returning how long the response may be cached (`max-age`).
+    pub(crate) async fn execute_cacheable<E: Endpoint>(
+        &self,
+        request: &E,
+        options: &CallOptions,
+    ) -> Result<(E::Response, Option<Duration>), Error> {
         let prepared = self.prepare(request)?;
         let info = prepared.info;
         let raw = self.send(prepared, options).await?;
-        decode(info, raw)
+        let max_age = raw.max_age;
+        Ok((decode(info, raw)?, max_age))
     }
 
     fn prepare<E: Endpoint>(&self, request: &E) -> Result<Prepared, Error> {
@@ -233,6 +262,10 @@ impl Transport {
             .get("x-request-id")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let max_age = headers
+            .get(CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_max_age);
         let retry_after = headers
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
@@ -265,6 +298,7 @@ impl Transport {
         Ok(RawResponse {
             status,
             request_id,
+            max_age,
             body,
             attempts: 1,
         })
@@ -300,4 +334,43 @@ fn request_id_of(body: &[u8]) -> Option<String> {
         request_id: Option<String>,
     }
     serde_json::from_slice::<RequestId>(body).ok()?.request_id
+}
+
+/// `max-age=N` from a `Cache-Control` value; `None` when absent or when caching is refused.
+fn parse_max_age(value: &str) -> Option<Duration> {
+    let mut max_age = None;
+    for directive in value.split(',').map(str::trim) {
+        let lower = directive.to_ascii_lowercase();
+        if lower == "no-store" || lower == "no-cache" {
+            return None;
+        }
+        if let Some(seconds) = lower.strip_prefix("max-age=") {
+            max_age = seconds
+                .trim_matches('"')
+                .parse::<u64>()
+                .ok()
+                .map(Duration::from_secs);
+        }
+    }
+    max_age
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_age_is_read_from_cache_control() {
+        assert_eq!(
+            parse_max_age("public, max-age=600"),
+            Some(Duration::from_secs(600))
+        );
+        assert_eq!(
+            parse_max_age("Max-Age=\"30\""),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(parse_max_age("no-store, max-age=600"), None);
+        assert_eq!(parse_max_age("private"), None);
+        assert_eq!(parse_max_age("max-age=soon"), None);
+    }
 }

@@ -119,6 +119,7 @@ impl Reply {
 }
 
 struct Shared {
+    routes: Mutex<Vec<(String, Reply)>>,
     connections: Mutex<usize>,
     recorded: Mutex<Vec<Recorded>>,
     script: Mutex<VecDeque<Reply>>,
@@ -146,6 +147,7 @@ impl MockServer {
             .expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         let shared = Arc::new(Shared {
+            routes: Mutex::new(Vec::new()),
             connections: Mutex::new(0),
             recorded: Mutex::new(Vec::new()),
             script: Mutex::new(VecDeque::new()),
@@ -165,6 +167,23 @@ impl MockServer {
     /// The server's base URL, e.g. `http://127.0.0.1:41234`.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Answers every request whose path starts with `path_prefix` with `reply`, ahead of the
+    /// queue. A later route for the same prefix replaces the earlier one.
+    pub fn route(&self, path_prefix: &str, reply: Reply) -> &Self {
+        let mut routes = self.shared.routes.lock().unwrap();
+        routes.retain(|(prefix, _)| prefix != path_prefix);
+        routes.push((path_prefix.to_owned(), reply));
+        self
+    }
+
+    /// The requests whose path starts with `path_prefix`.
+    pub fn requests_to(&self, path_prefix: &str) -> Vec<Recorded> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.path().starts_with(path_prefix))
+            .collect()
     }
 
     /// Queues a reply for the next request that has none.
@@ -222,8 +241,17 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
         let Some(request) = read_request(&mut stream, &mut buffer).await else {
             return;
         };
+        let routed = shared
+            .routes
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|(prefix, _)| request.path().starts_with(prefix.as_str()))
+            .map(|(_, reply)| reply.clone());
         shared.recorded.lock().unwrap().push(request);
-        let reply = {
+        let reply = if let Some(reply) = routed {
+            reply
+        } else {
             let next = shared.script.lock().unwrap().pop_front();
             next.or_else(|| shared.fallback.lock().unwrap().clone())
                 .unwrap_or_else(|| {

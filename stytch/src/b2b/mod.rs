@@ -32,7 +32,7 @@ define_client! {
     /// }
     /// # Ok(()) }
     /// ```
-    "b2b"
+    "b2b", B2b
 }
 
 impl Client {

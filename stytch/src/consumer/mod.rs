@@ -32,7 +32,7 @@ define_client! {
     /// println!("reset email sent to user {}", started.user_id);
     /// # Ok(()) }
     /// ```
-    "consumer"
+    "consumer", Consumer
 }
 
 impl Client {

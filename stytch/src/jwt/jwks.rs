@@ -1,0 +1,230 @@
+//! The project's signing keys, cached.
+//!
+//! Reads are lock-free (an `ArcSwap` snapshot). Refreshes are single-flight: one task fetches
+//! while the others wait for its result. An unknown `kid` triggers at most one refetch per
+//! cooldown, so a flood of made-up key ids cannot turn into a flood of fetches. When a refresh
+//! fails, the keys already held keep serving for a bounded time.
+
+use super::token::RsaKey;
+use crate::models::Jwk;
+use crate::transport::{CallOptions, Transport};
+use crate::{Error, TokenError};
+use arc_swap::ArcSwapOption;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+/// Cache timings.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct JwksTimings {
+    /// How long keys stay fresh when the response has no `max-age`.
+    pub(crate) default_ttl: Duration,
+    /// Bounds applied to a server-given `max-age`.
+    pub(crate) min_ttl: Duration,
+    pub(crate) max_ttl: Duration,
+    /// The least time between two refetches caused by unknown key ids.
+    pub(crate) unknown_kid_cooldown: Duration,
+    /// How long past their freshness keys keep serving while refreshes fail.
+    pub(crate) max_stale: Duration,
+    /// The least time between two fetch attempts after a failure.
+    pub(crate) retry_after_failure: Duration,
+}
+
+impl Default for JwksTimings {
+    fn default() -> Self {
+        JwksTimings {
+            default_ttl: Duration::from_secs(5 * 60),
+            min_ttl: Duration::from_secs(30),
+            max_ttl: Duration::from_secs(24 * 60 * 60),
+            unknown_kid_cooldown: Duration::from_secs(30),
+            max_stale: Duration::from_secs(6 * 60 * 60),
+            retry_after_failure: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Which JWKS endpoint the cache reads.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeySource {
+    Consumer,
+    B2b,
+}
+
+struct KeySet {
+    keys: HashMap<String, Arc<RsaKey>>,
+    fresh_until: SystemTime,
+    generation: u64,
+}
+
+#[derive(Default)]
+struct RefreshState {
+    last_unknown_kid_fetch: Option<SystemTime>,
+    last_failure: Option<SystemTime>,
+}
+
+pub(crate) struct JwksCache {
+    source: KeySource,
+    timings: JwksTimings,
+    current: ArcSwapOption<KeySet>,
+    /// Bumped each time a key set is installed, so that tasks waiting on a refresh can tell
+    /// that another task already did it.
+    generation: AtomicU64,
+    refresh: tokio::sync::Mutex<RefreshState>,
+    /// Keys preloaded by the caller, used until a fetch replaces them.
+    fetches: Mutex<u64>,
+}
+
+enum Reason {
+    Stale,
+    UnknownKid,
+}
+
+impl JwksCache {
+    pub(crate) fn new(source: KeySource, timings: JwksTimings) -> Self {
+        JwksCache {
+            source,
+            timings,
+            current: ArcSwapOption::empty(),
+            generation: AtomicU64::new(0),
+            refresh: tokio::sync::Mutex::new(RefreshState::default()),
+            fetches: Mutex::new(0),
+        }
+    }
+
+    /// The key with this id, fetching or refreshing the set as needed.
+    pub(crate) async fn key(
+        &self,
+        transport: &Transport,
+        kid: &str,
+    ) -> Result<Arc<RsaKey>, TokenError> {
+        let now = transport.now();
+        let snapshot = self.current.load_full();
+        if let Some(set) = &snapshot {
+            if now < set.fresh_until {
+                if let Some(key) = set.keys.get(kid) {
+                    return Ok(key.clone());
+                }
+                return self
+                    .refresh_then_find(transport, kid, Reason::UnknownKid, set.generation)
+                    .await;
+            }
+        }
+        self.refresh_then_find(
+            transport,
+            kid,
+            Reason::Stale,
+            snapshot.map_or(0, |s| s.generation),
+        )
+        .await
+    }
+
+    async fn refresh_then_find(
+        &self,
+        transport: &Transport,
+        kid: &str,
+        reason: Reason,
+        seen_generation: u64,
+    ) -> Result<Arc<RsaKey>, TokenError> {
+        {
+            let mut state = self.refresh.lock().await;
+            let now = transport.now();
+            let someone_else_refreshed = self.generation.load(Ordering::Acquire) > seen_generation;
+            let cooling_down = matches!(reason, Reason::UnknownKid)
+                && state
+                    .last_unknown_kid_fetch
+                    .is_some_and(|at| within(now, at, self.timings.unknown_kid_cooldown));
+            let backing_off = state
+                .last_failure
+                .is_some_and(|at| within(now, at, self.timings.retry_after_failure));
+            if !someone_else_refreshed && !cooling_down && !backing_off {
+                if matches!(reason, Reason::UnknownKid) {
+                    state.last_unknown_kid_fetch = Some(now);
+                }
+                match self.fetch(transport).await {
+                    Ok((keys, ttl)) => {
+                        state.last_failure = None;
+                        self.install(keys, now + ttl);
+                    }
+                    Err(error) => {
+                        state.last_failure = Some(now);
+                        tracing::warn!(error = %error, "could not refresh the Stytch key set");
+                    }
+                }
+            }
+        }
+        let now = transport.now();
+        let Some(set) = self.current.load_full() else {
+            return Err(TokenError::KeysUnavailable);
+        };
+        if now >= set.fresh_until + self.timings.max_stale {
+            return Err(TokenError::KeysUnavailable);
+        }
+        set.keys
+            .get(kid)
+            .cloned()
+            .ok_or_else(|| TokenError::UnknownKey(kid.to_owned()))
+    }
+
+    async fn fetch(
+        &self,
+        transport: &Transport,
+    ) -> Result<(HashMap<String, Arc<RsaKey>>, Duration), Error> {
+        *self.fetches.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        let project_id = transport.project_id.clone();
+        // A failed fetch is not retried here: stale keys keep serving and the next attempt
+        // waits `retry_after_failure`, so no caller sits through backoff holding the lock.
+        let options = CallOptions {
+            retry: Some(crate::RetryPolicy::disabled()),
+            ..CallOptions::default()
+        };
+        let (keys, max_age) = match self.source {
+            KeySource::Consumer => {
+                let request = crate::consumer::sessions::GetJwksRequest::new(project_id);
+                let (response, max_age) = transport.execute_cacheable(&request, &options).await?;
+                (response.keys, max_age)
+            }
+            KeySource::B2b => {
+                let request = crate::b2b::sessions::GetJwksRequest::new(project_id);
+                let (response, max_age) = transport.execute_cacheable(&request, &options).await?;
+                (response.keys, max_age)
+            }
+        };
+        let ttl = max_age
+            .unwrap_or(self.timings.default_ttl)
+            .clamp(self.timings.min_ttl, self.timings.max_ttl);
+        Ok((index(&keys), ttl))
+    }
+
+    /// Installs keys without fetching them, fresh for the default TTL.
+    pub(crate) fn preload(&self, keys: &[Jwk], now: SystemTime) {
+        self.install(index(keys), now + self.timings.default_ttl);
+    }
+
+    fn install(&self, keys: HashMap<String, Arc<RsaKey>>, fresh_until: SystemTime) {
+        let generation = self.generation.fetch_add(1, Ordering::AcqRel) + 1;
+        self.current.store(Some(Arc::new(KeySet {
+            keys,
+            fresh_until,
+            generation,
+        })));
+    }
+
+    /// How many times keys were fetched (for tests and diagnostics).
+    pub(crate) fn fetch_count(&self) -> u64 {
+        *self.fetches.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn index(keys: &[Jwk]) -> HashMap<String, Arc<RsaKey>> {
+    keys.iter()
+        .filter_map(|jwk| Some((jwk.kid.clone(), Arc::new(RsaKey::from_jwk(jwk)?))))
+        .collect()
+}
+
+/// Whether `now` is less than `window` after `at` (a clock going backwards counts as within).
+fn within(now: SystemTime, at: SystemTime, window: Duration) -> bool {
+    now.duration_since(at)
+        .map_or(true, |elapsed| elapsed < window)
+}

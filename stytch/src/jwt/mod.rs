@@ -1,0 +1,507 @@
+//! Local verification of Stytch session JWTs, with the API as a fallback.
+//!
+//! `authenticate_jwt` checks a session JWT against the project's signing keys (fetched once
+//! and cached, see [`JwksCache`](jwks)) and the claims policy below. When the token cannot be
+//! judged locally (it is older than `max_token_age`, has expired, or names a key the project
+//! does not publish even after a refresh), it asks Stytch's sessions endpoint instead. Both
+//! paths return the same result type. `authenticate_jwt_local` never falls back.
+//!
+//! The claims policy, fail-closed: RS256 only, signed by an RSA key from the project's key set;
+//! `iss` is `stytch.com/{project_id}` or the configured base URL; `aud` contains the project
+//! id; `exp`, `nbf` and `iat` hold within the clock tolerance.
+
+mod jwks;
+mod token;
+
+#[doc(hidden)]
+pub use jwks::KeySource;
+pub(crate) use jwks::{JwksCache, JwksTimings};
+
+use crate::b2b::sessions::MemberSession;
+use crate::consumer::sessions::{AuthenticationFactor, Session};
+use crate::models::Attributes;
+use crate::transport::Transport;
+use crate::{Error, Timestamp, TokenError};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::fmt;
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::time::Duration;
+use token::{ClaimsPolicy, Registered};
+
+/// The default `max_token_age`: the lifetime of a Stytch session JWT.
+pub const DEFAULT_MAX_TOKEN_AGE: Duration = Duration::from_secs(5 * 60);
+/// The default clock tolerance for `exp`, `nbf` and `iat`.
+pub const DEFAULT_CLOCK_TOLERANCE: Duration = Duration::from_secs(30);
+
+const SESSION_CLAIM: &str = "https://stytch.com/session";
+const ORGANIZATION_CLAIM: &str = "https://stytch.com/organization";
+
+/// Which path authenticated a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VerifiedBy {
+    /// The JWT's signature and claims were checked locally.
+    Local,
+    /// Stytch's sessions endpoint was asked.
+    Stytch,
+}
+
+/// Custom claims kept as a JSON object, the default for `authenticate_jwt`.
+pub type Claims = Map<String, Value>;
+
+/// A consumer session that passed `authenticate_jwt`.
+#[non_exhaustive]
+pub struct AuthenticatedSession<C = Claims> {
+    pub session: Session,
+    /// The session's custom claims, decoded into the caller's type.
+    pub custom_claims: C,
+    /// A fresh JWT when Stytch was asked (it refreshes expired ones); `None` locally.
+    pub session_jwt: Option<String>,
+    pub verified_by: VerifiedBy,
+}
+
+/// A B2B member session that passed `authenticate_jwt`.
+#[non_exhaustive]
+pub struct AuthenticatedMemberSession<C = Claims> {
+    pub member_session: MemberSession,
+    /// The session's custom claims, decoded into the caller's type.
+    pub custom_claims: C,
+    /// A fresh JWT when Stytch was asked (it refreshes expired ones); `None` locally.
+    pub session_jwt: Option<String>,
+    pub verified_by: VerifiedBy,
+}
+
+impl<C: fmt::Debug> fmt::Debug for AuthenticatedSession<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthenticatedSession")
+            .field("session", &self.session)
+            .field("custom_claims", &self.custom_claims)
+            .field(
+                "session_jwt",
+                &self.session_jwt.as_ref().map(|_| crate::wire::Redacted),
+            )
+            .field("verified_by", &self.verified_by)
+            .finish()
+    }
+}
+
+impl<C: fmt::Debug> fmt::Debug for AuthenticatedMemberSession<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthenticatedMemberSession")
+            .field("member_session", &self.member_session)
+            .field("custom_claims", &self.custom_claims)
+            .field(
+                "session_jwt",
+                &self.session_jwt.as_ref().map(|_| crate::wire::Redacted),
+            )
+            .field("verified_by", &self.verified_by)
+            .finish()
+    }
+}
+
+/// The `https://stytch.com/session` claim.
+#[derive(Deserialize)]
+struct SessionClaim {
+    id: String,
+    #[serde(default, deserialize_with = "crate::wire::de::lenient_timestamp")]
+    started_at: Option<Timestamp>,
+    #[serde(default, deserialize_with = "crate::wire::de::lenient_timestamp")]
+    last_accessed_at: Option<Timestamp>,
+    #[serde(default, deserialize_with = "crate::wire::de::lenient_timestamp")]
+    expires_at: Option<Timestamp>,
+    #[serde(default)]
+    attributes: Option<Attributes>,
+    #[serde(default)]
+    authentication_factors: Vec<AuthenticationFactor>,
+    #[serde(default)]
+    roles: Vec<String>,
+}
+
+/// The `https://stytch.com/organization` claim.
+#[derive(Deserialize)]
+struct OrganizationClaim {
+    organization_id: String,
+    #[serde(default)]
+    slug: String,
+}
+
+/// Verifies signature and claims; returns the registered claims and the remaining claim map.
+async fn verify(
+    transport: &Transport,
+    jwt: &str,
+    max_age: Option<Duration>,
+    leeway: Duration,
+) -> Result<(Registered, Map<String, Value>), TokenError> {
+    let unverified = token::parse(jwt)?;
+    let key = transport.jwks.key(transport, &unverified.kid).await?;
+    let mut claims = unverified.verify(&key)?;
+    let policy = ClaimsPolicy {
+        project_id: &transport.project_id,
+        issuers: &transport.jwt_issuers,
+        leeway,
+        max_age,
+        now: transport.now(),
+    };
+    let registered = policy.check(&mut claims)?;
+    Ok((registered, claims))
+}
+
+fn take_claim<T: DeserializeOwned>(
+    claims: &mut Map<String, Value>,
+    name: &'static str,
+) -> Result<T, TokenError> {
+    let value = claims.remove(name).ok_or(TokenError::Malformed(name))?;
+    serde_json::from_value(value).map_err(|_| TokenError::Malformed(name))
+}
+
+fn custom_claims<C: DeserializeOwned>(value: Option<Value>) -> Result<C, TokenError> {
+    let value = match value {
+        None | Some(Value::Null) => Value::Object(Map::new()),
+        Some(value) => value,
+    };
+    serde_json::from_value(value).map_err(|_| TokenError::Malformed("custom claims"))
+}
+
+/// Whether a local failure should be settled by asking Stytch instead.
+fn ask_stytch(error: &TokenError) -> bool {
+    matches!(
+        error,
+        TokenError::TooOld
+            | TokenError::Expired
+            | TokenError::UnknownKey(_)
+            | TokenError::KeysUnavailable
+    )
+}
+
+/// Builder for consumer `authenticate_jwt` / `authenticate_jwt_local`; `.await` it.
+#[must_use = "authentication does nothing until it is awaited"]
+pub struct AuthenticateJwt<'c, C = Claims> {
+    transport: &'c Transport,
+    session_jwt: String,
+    max_token_age: Option<Duration>,
+    clock_tolerance: Duration,
+    authorization_check: Option<crate::consumer::sessions::AuthorizationCheck>,
+    local_only: bool,
+    claims: PhantomData<fn() -> C>,
+}
+
+/// Builder for B2B `authenticate_jwt` / `authenticate_jwt_local`; `.await` it.
+#[must_use = "authentication does nothing until it is awaited"]
+pub struct AuthenticateMemberJwt<'c, C = Claims> {
+    transport: &'c Transport,
+    session_jwt: String,
+    max_token_age: Option<Duration>,
+    clock_tolerance: Duration,
+    authorization_check: Option<crate::b2b::sessions::AuthorizationCheck>,
+    local_only: bool,
+    claims: PhantomData<fn() -> C>,
+}
+
+macro_rules! common_builder_methods {
+    ($builder:ident, $check:ty) => {
+        impl<'c, C: DeserializeOwned + Send + 'static> $builder<'c, C> {
+            /// Tokens issued longer ago than this are checked with Stytch instead of locally
+            /// (or refused, for the `_local` variant). Default: [`DEFAULT_MAX_TOKEN_AGE`].
+            pub fn max_token_age(mut self, age: Duration) -> Self {
+                self.max_token_age = Some(age);
+                self
+            }
+
+            /// Allowed clock difference for `exp`, `nbf` and `iat`. Default:
+            /// [`DEFAULT_CLOCK_TOLERANCE`].
+            pub fn clock_tolerance(mut self, tolerance: Duration) -> Self {
+                self.clock_tolerance = tolerance;
+                self
+            }
+
+            /// Requires the session's roles to allow an action; never skipped, whichever
+            /// path authenticates.
+            pub fn authorization_check(mut self, check: $check) -> Self {
+                self.authorization_check = Some(check);
+                self
+            }
+
+            /// Decodes the session's custom claims into `T` instead of a JSON map.
+            pub fn custom_claims<T: DeserializeOwned + Send + 'static>(self) -> $builder<'c, T> {
+                $builder {
+                    transport: self.transport,
+                    session_jwt: self.session_jwt,
+                    max_token_age: self.max_token_age,
+                    clock_tolerance: self.clock_tolerance,
+                    authorization_check: self.authorization_check,
+                    local_only: self.local_only,
+                    claims: PhantomData,
+                }
+            }
+        }
+
+        impl<C> fmt::Debug for $builder<'_, C> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct(stringify!($builder))
+                    .field("session_jwt", &crate::wire::Redacted)
+                    .field("max_token_age", &self.max_token_age)
+                    .field("clock_tolerance", &self.clock_tolerance)
+                    .field("authorization_check", &self.authorization_check)
+                    .field("local_only", &self.local_only)
+                    .finish()
+            }
+        }
+    };
+}
+
+common_builder_methods!(
+    AuthenticateJwt,
+    crate::consumer::sessions::AuthorizationCheck
+);
+common_builder_methods!(
+    AuthenticateMemberJwt,
+    crate::b2b::sessions::AuthorizationCheck
+);
+
+impl<'c> crate::consumer::sessions::Sessions<'c> {
+    /// Authenticates a session JWT locally, asking Stytch only when the token is too old,
+    /// expired, or signed by a key the project does not publish.
+    ///
+    /// ```no_run
+    /// # async fn run(client: stytch::consumer::Client, jwt: &str) -> Result<(), stytch::Error> {
+    /// let auth = client.sessions().authenticate_jwt(jwt).await?;
+    /// println!("user {} ({:?})", auth.session.user_id, auth.verified_by);
+    /// # Ok(()) }
+    /// ```
+    pub fn authenticate_jwt(&self, session_jwt: impl Into<String>) -> AuthenticateJwt<'c> {
+        AuthenticateJwt {
+            transport: crate::service::ServiceHandle::transport(self),
+            session_jwt: session_jwt.into(),
+            max_token_age: None,
+            clock_tolerance: DEFAULT_CLOCK_TOLERANCE,
+            authorization_check: None,
+            local_only: false,
+            claims: PhantomData,
+        }
+    }
+
+    /// Authenticates a session JWT without calling Stytch (beyond fetching its signing keys);
+    /// a token it cannot judge locally is refused.
+    pub fn authenticate_jwt_local(&self, session_jwt: impl Into<String>) -> AuthenticateJwt<'c> {
+        AuthenticateJwt {
+            local_only: true,
+            ..self.authenticate_jwt(session_jwt)
+        }
+    }
+}
+
+impl<'c> crate::b2b::sessions::Sessions<'c> {
+    /// Authenticates a member session JWT locally, asking Stytch only when the token is too
+    /// old, expired, or signed by a key the project does not publish.
+    ///
+    /// ```no_run
+    /// # async fn run(client: stytch::b2b::Client, jwt: &str) -> Result<(), stytch::Error> {
+    /// let auth = client.sessions().authenticate_jwt(jwt).await?;
+    /// println!("member {} of {}", auth.member_session.member_id, auth.member_session.organization_id);
+    /// # Ok(()) }
+    /// ```
+    pub fn authenticate_jwt(&self, session_jwt: impl Into<String>) -> AuthenticateMemberJwt<'c> {
+        AuthenticateMemberJwt {
+            transport: crate::service::ServiceHandle::transport(self),
+            session_jwt: session_jwt.into(),
+            max_token_age: None,
+            clock_tolerance: DEFAULT_CLOCK_TOLERANCE,
+            authorization_check: None,
+            local_only: false,
+            claims: PhantomData,
+        }
+    }
+
+    /// Authenticates a member session JWT without calling Stytch (beyond fetching its signing
+    /// keys); a token it cannot judge locally is refused.
+    pub fn authenticate_jwt_local(
+        &self,
+        session_jwt: impl Into<String>,
+    ) -> AuthenticateMemberJwt<'c> {
+        AuthenticateMemberJwt {
+            local_only: true,
+            ..self.authenticate_jwt(session_jwt)
+        }
+    }
+}
+
+impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
+    /// Runs the authentication. The same as `.await`ing the builder.
+    pub async fn send(self) -> Result<AuthenticatedSession<C>, Error> {
+        let max_age = Some(self.max_token_age.unwrap_or(DEFAULT_MAX_TOKEN_AGE));
+        match self.local().await {
+            Ok(Some(session)) => return Ok(session),
+            Ok(None) => {}
+            Err(error) if self.local_only || !ask_stytch(&error) => {
+                return Err(Error::Unauthenticated(error))
+            }
+            Err(_) => {}
+        }
+        if self.local_only {
+            // Only reachable when a local decision needs the API (an authorization check).
+            let _ = max_age;
+            return Err(Error::Unauthenticated(TokenError::TooOld));
+        }
+        self.remote().await
+    }
+
+    /// `Ok(None)`: the token is valid but the decision needs Stytch.
+    async fn local(&self) -> Result<Option<AuthenticatedSession<C>>, TokenError> {
+        let max_age = self.max_token_age.unwrap_or(DEFAULT_MAX_TOKEN_AGE);
+        let (registered, mut claims) = verify(
+            self.transport,
+            &self.session_jwt,
+            Some(max_age),
+            self.clock_tolerance,
+        )
+        .await?;
+        let session: SessionClaim = take_claim(&mut claims, SESSION_CLAIM)?;
+        if self.authorization_check.is_some() {
+            // Roles are checked against the project's policy by Stytch.
+            return Ok(None);
+        }
+        let custom = Value::Object(claims);
+        Ok(Some(AuthenticatedSession {
+            custom_claims: custom_claims(Some(custom.clone()))?,
+            session: Session {
+                session_id: session.id,
+                user_id: registered.sub,
+                authentication_factors: session.authentication_factors,
+                roles: session.roles,
+                started_at: session.started_at,
+                last_accessed_at: session.last_accessed_at,
+                expires_at: session.expires_at,
+                attributes: session.attributes,
+                custom_claims: Some(custom),
+            },
+            session_jwt: None,
+            verified_by: VerifiedBy::Local,
+        }))
+    }
+
+    async fn remote(self) -> Result<AuthenticatedSession<C>, Error> {
+        let mut request = crate::consumer::sessions::AuthenticateRequest::new();
+        request.session_jwt = Some(self.session_jwt);
+        request.authorization_check = self.authorization_check;
+        let response = crate::Call::new(self.transport, request).send().await?;
+        let custom_claims = custom_claims(response.session.custom_claims.clone())
+            .map_err(Error::Unauthenticated)?;
+        Ok(AuthenticatedSession {
+            session: response.session,
+            custom_claims,
+            session_jwt: Some(response.session_jwt).filter(|jwt| !jwt.is_empty()),
+            verified_by: VerifiedBy::Stytch,
+        })
+    }
+}
+
+impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
+    /// Runs the authentication. The same as `.await`ing the builder.
+    pub async fn send(self) -> Result<AuthenticatedMemberSession<C>, Error> {
+        match self.local().await {
+            Ok(Some(session)) => return Ok(session),
+            Ok(None) => {}
+            Err(LocalFailure::Token(error)) if self.local_only || !ask_stytch(&error) => {
+                return Err(Error::Unauthenticated(error))
+            }
+            Err(LocalFailure::Forbidden(error)) => return Err(Error::Forbidden(error)),
+            Err(LocalFailure::Token(_)) => {}
+        }
+        if self.local_only {
+            return Err(Error::Unauthenticated(TokenError::TooOld));
+        }
+        self.remote().await
+    }
+
+    async fn local(&self) -> Result<Option<AuthenticatedMemberSession<C>>, LocalFailure> {
+        let max_age = self.max_token_age.unwrap_or(DEFAULT_MAX_TOKEN_AGE);
+        let (registered, mut claims) = verify(
+            self.transport,
+            &self.session_jwt,
+            Some(max_age),
+            self.clock_tolerance,
+        )
+        .await?;
+        let session: SessionClaim = take_claim(&mut claims, SESSION_CLAIM)?;
+        let organization: OrganizationClaim = take_claim(&mut claims, ORGANIZATION_CLAIM)?;
+        if let Some(check) = &self.authorization_check {
+            // The tenancy check needs nothing but the token; roles go to Stytch.
+            if check.organization_id != organization.organization_id {
+                return Err(LocalFailure::Forbidden(
+                    crate::AuthorizationError::TenancyMismatch {
+                        member_organization_id: organization.organization_id,
+                        requested_organization_id: check.organization_id.clone(),
+                    },
+                ));
+            }
+            return Ok(None);
+        }
+        let custom = Value::Object(claims);
+        let timestamp = |t: Option<Timestamp>| t.unwrap_or_default();
+        Ok(Some(AuthenticatedMemberSession {
+            custom_claims: custom_claims(Some(custom.clone()))?,
+            member_session: MemberSession {
+                member_session_id: session.id,
+                member_id: registered.sub,
+                started_at: timestamp(session.started_at),
+                last_accessed_at: timestamp(session.last_accessed_at),
+                expires_at: timestamp(session.expires_at),
+                authentication_factors: session.authentication_factors,
+                organization_id: organization.organization_id,
+                roles: session.roles,
+                organization_slug: organization.slug,
+                custom_claims: Some(custom),
+            },
+            session_jwt: None,
+            verified_by: VerifiedBy::Local,
+        }))
+    }
+
+    async fn remote(self) -> Result<AuthenticatedMemberSession<C>, Error> {
+        let mut request = crate::b2b::sessions::AuthenticateRequest::new();
+        request.session_jwt = Some(self.session_jwt);
+        request.authorization_check = self.authorization_check;
+        let response = crate::Call::new(self.transport, request).send().await?;
+        let custom_claims = custom_claims(response.member_session.custom_claims.clone())
+            .map_err(Error::Unauthenticated)?;
+        Ok(AuthenticatedMemberSession {
+            member_session: response.member_session,
+            custom_claims,
+            session_jwt: Some(response.session_jwt).filter(|jwt| !jwt.is_empty()),
+            verified_by: VerifiedBy::Stytch,
+        })
+    }
+}
+
+enum LocalFailure {
+    Token(TokenError),
+    Forbidden(crate::AuthorizationError),
+}
+
+impl From<TokenError> for LocalFailure {
+    fn from(error: TokenError) -> Self {
+        LocalFailure::Token(error)
+    }
+}
+
+impl<'c, C: DeserializeOwned + Send + 'static> IntoFuture for AuthenticateJwt<'c, C> {
+    type Output = Result<AuthenticatedSession<C>, Error>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'c>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+impl<'c, C: DeserializeOwned + Send + 'static> IntoFuture for AuthenticateMemberJwt<'c, C> {
+    type Output = Result<AuthenticatedMemberSession<C>, Error>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'c>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
