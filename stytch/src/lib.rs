@@ -40,6 +40,7 @@ mod call;
 mod client;
 mod error;
 mod nullable;
+mod refresh;
 mod retry;
 mod service;
 mod transport;
@@ -49,6 +50,7 @@ pub mod b2b;
 pub mod catalogue;
 pub mod consumer;
 pub mod models;
+pub mod rbac;
 
 pub use call::Call;
 pub use client::{

@@ -25,6 +25,8 @@ pub struct Transport {
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_bytes: usize,
     pub(crate) sleep: Sleep,
+    /// The RBAC policy cache (`client.rbac().authorize_*`), shared by the client's clones.
+    pub(crate) rbac: crate::rbac::PolicyCache,
 }
 
 /// Per-call settings a `Call` can override.

@@ -114,6 +114,7 @@ struct Shared {
     recorded: Mutex<Vec<Recorded>>,
     script: Mutex<VecDeque<Reply>>,
     fallback: Mutex<Option<Reply>>,
+    routes: Mutex<Vec<(String, Reply)>>,
 }
 
 /// A server on 127.0.0.1 with an ephemeral port. Dropped with the test's runtime.
@@ -133,6 +134,7 @@ impl MockServer {
             recorded: Mutex::new(Vec::new()),
             script: Mutex::new(VecDeque::new()),
             fallback: Mutex::new(None),
+            routes: Mutex::new(Vec::new()),
         });
         let accept_shared = shared.clone();
         tokio::spawn(async move {
@@ -160,6 +162,25 @@ impl MockServer {
     pub fn always(&self, reply: Reply) -> &Self {
         *self.shared.fallback.lock().unwrap() = Some(reply);
         self
+    }
+
+    /// Answers every request for exactly this path (query aside) with `reply`, before the
+    /// queue; for concurrent requests to different paths, where queue order is a race.
+    pub fn route(&self, path: &str, reply: Reply) -> &Self {
+        self.shared
+            .routes
+            .lock()
+            .unwrap()
+            .push((path.to_owned(), reply));
+        self
+    }
+
+    /// The requests received for exactly this path.
+    pub fn requests_to(&self, path: &str) -> Vec<Recorded> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.path() == path)
+            .collect()
     }
 
     /// How many TCP connections clients opened.
@@ -205,8 +226,15 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
         let Some(request) = read_request(&mut stream, &mut buffer).await else {
             return;
         };
+        let routed = shared
+            .routes
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|(path, _)| path == request.path())
+            .map(|(_, reply)| reply.clone());
         shared.recorded.lock().unwrap().push(request);
-        let reply = {
+        let reply = routed.unwrap_or_else(|| {
             let next = shared.script.lock().unwrap().pop_front();
             next.or_else(|| shared.fallback.lock().unwrap().clone())
                 .unwrap_or_else(|| {
@@ -215,7 +243,7 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
                         &serde_json::json!({"error_message": "no reply scripted"}),
                     )
                 })
-        };
+        });
         if !answer(&mut stream, reply).await {
             return;
         }
