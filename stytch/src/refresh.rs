@@ -87,6 +87,19 @@ impl<T: Clone> RefreshCell<T> {
         self.state().value = None;
     }
 
+    /// Forgets the value if `matches` says so (e.g. only the very token that was refused, not
+    /// a newer one another caller already fetched).
+    pub(crate) fn clear_if(&self, matches: impl FnOnce(&T) -> bool) {
+        let mut state = self.state();
+        if state
+            .value
+            .as_ref()
+            .is_some_and(|entry| matches(&entry.value))
+        {
+            state.value = None;
+        }
+    }
+
     /// Whether the cell holds a value, fresh or not.
     #[cfg(test)]
     pub(crate) fn is_empty(&self) -> bool {
