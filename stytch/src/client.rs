@@ -48,6 +48,8 @@ pub struct ClientBuilder<C> {
     max_response_bytes: usize,
     sleep: Option<Sleep>,
     clock: Option<Clock>,
+    rbac_policy_ttl: Duration,
+    cache_clock: Option<crate::refresh::Clock>,
     client: PhantomData<fn() -> C>,
 }
 
@@ -65,6 +67,8 @@ impl<C: FromTransport> ClientBuilder<C> {
             retry: RetryPolicy::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             sleep: None,
+            rbac_policy_ttl: crate::rbac::DEFAULT_POLICY_TTL,
+            cache_clock: None,
             clock: None,
             client: PhantomData,
         }
@@ -150,6 +154,26 @@ impl<C: FromTransport> ClientBuilder<C> {
         self
     }
 
+    /// How long the RBAC policy (and each organization's custom roles) is used for local
+    /// authorization before it is fetched again. Default:
+    /// [`DEFAULT_POLICY_TTL`](crate::rbac::DEFAULT_POLICY_TTL) (5 minutes). `Duration::MAX`
+    /// keeps a policy until the cache is cleared.
+    pub fn rbac_policy_ttl(mut self, ttl: Duration) -> Self {
+        self.rbac_policy_ttl = ttl;
+        self
+    }
+
+    /// Replaces the monotonic clock the client's caches read (default: `Instant::now`), so
+    /// that tests can move time forward. Not part of the stable API.
+    #[doc(hidden)]
+    pub fn cache_clock<F>(mut self, now: F) -> Self
+    where
+        F: Fn() -> std::time::Instant + Send + Sync + 'static,
+    {
+        self.cache_clock = Some(Arc::new(now));
+        self
+    }
+
     /// Checks the configuration and creates the client.
     pub fn build(self) -> Result<C, Error> {
         if self.project_id.trim().is_empty() {
@@ -211,6 +235,11 @@ impl<C: FromTransport> ClientBuilder<C> {
                 .unwrap_or_else(|| Arc::new(std::time::SystemTime::now)),
             jwks: JwksCache::new(C::KEY_SOURCE, JwksTimings::default()),
             jwt_issuers,
+            rbac: crate::rbac::PolicyCache::new(
+                self.rbac_policy_ttl,
+                self.cache_clock
+                    .unwrap_or_else(crate::refresh::system_clock),
+            ),
         })))
     }
 }
@@ -227,6 +256,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("rbac_policy_ttl", &self.rbac_policy_ttl)
             .finish_non_exhaustive()
     }
 }

@@ -80,6 +80,13 @@ pub enum Error {
     /// The caller is authenticated but may not do this (answer 403).
     #[error("not allowed: {0}")]
     Forbidden(AuthorizationError),
+    /// A fetch that several calls waited on together (a cache refresh: the RBAC policy, an
+    /// M2M token) failed; each of them gets the same failure. It reads as the inner error:
+    /// the same `Display` and `source()`, and [`status`](Error::status),
+    /// [`request_id`](Error::request_id), [`is_retryable`](Error::is_retryable) and the
+    /// other accessors look through it.
+    #[error(transparent)]
+    Shared(std::sync::Arc<Error>),
 }
 
 /// Why a token failed local verification. Every case fails closed.
@@ -148,6 +155,7 @@ impl Error {
         match self {
             Error::Api(api) => Some(api.status),
             Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
+            Error::Shared(inner) => inner.status(),
             _ => None,
         }
     }
@@ -157,6 +165,7 @@ impl Error {
         match self {
             Error::Api(api) => api.request_id.as_deref(),
             Error::Decode { request_id, .. } => request_id.as_deref(),
+            Error::Shared(inner) => inner.request_id(),
             _ => None,
         }
     }
@@ -165,6 +174,7 @@ impl Error {
     pub fn error_type(&self) -> Option<&str> {
         match self {
             Error::Api(api) => api.error_type.as_deref(),
+            Error::Shared(inner) => inner.error_type(),
             _ => None,
         }
     }
@@ -177,6 +187,7 @@ impl Error {
             | Error::Network { attempts, .. }
             | Error::Decode { attempts, .. }
             | Error::ResponseTooLarge { attempts, .. } => *attempts,
+            Error::Shared(inner) => inner.attempts(),
             Error::InvalidArgument { .. }
             | Error::Encode(_)
             | Error::Config(_)
@@ -193,13 +204,17 @@ impl Error {
             Error::Api(api) => {
                 api.status == StatusCode::TOO_MANY_REQUESTS || api.status.is_server_error()
             }
+            Error::Shared(inner) => inner.is_retryable(),
             _ => false,
         }
     }
 
     /// Whether the request timed out.
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Timeout { .. })
+        match self {
+            Error::Shared(inner) => inner.is_timeout(),
+            other => matches!(other, Error::Timeout { .. }),
+        }
     }
 
     /// Whether Stytch refused the credentials or the session (401 or 403), or a token or
@@ -227,7 +242,11 @@ impl Error {
 
     /// Whether Stytch (or a proxy in front of it) failed with a 5xx status.
     pub fn is_server_error(&self) -> bool {
-        matches!(self, Error::Api(api) if api.status.is_server_error())
+        match self {
+            Error::Api(api) => api.status.is_server_error(),
+            Error::Shared(inner) => inner.is_server_error(),
+            _ => false,
+        }
     }
 
     pub(crate) fn from_reqwest(source: reqwest::Error) -> Self {
@@ -256,7 +275,8 @@ impl Error {
             | Error::Encode(_)
             | Error::Config(_)
             | Error::Unauthenticated(_)
-            | Error::Forbidden(_) => {}
+            | Error::Forbidden(_)
+            | Error::Shared(_) => {}
         }
         self
     }

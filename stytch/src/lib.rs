@@ -40,6 +40,7 @@ mod call;
 mod client;
 mod error;
 mod nullable;
+mod refresh;
 mod retry;
 mod service;
 mod transport;
@@ -50,6 +51,7 @@ pub mod catalogue;
 pub mod consumer;
 pub mod jwt;
 pub mod models;
+pub mod rbac;
 #[cfg(feature = "testing")]
 pub mod testing;
 

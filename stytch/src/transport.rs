@@ -28,6 +28,8 @@ pub struct Transport {
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_bytes: usize,
     pub(crate) sleep: Sleep,
+    /// The RBAC policy cache (`client.rbac().authorize_*`), shared by the client's clones.
+    pub(crate) rbac: crate::rbac::PolicyCache,
     pub(crate) clock: Clock,
     /// The project's JWT signing keys (consumer or B2B key set, by client).
     pub(crate) jwks: JwksCache,

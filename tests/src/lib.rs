@@ -169,8 +169,9 @@ impl MockServer {
         format!("http://{}", self.addr)
     }
 
-    /// Answers every request whose path starts with `path_prefix` with `reply`, ahead of the
-    /// queue. A later route for the same prefix replaces the earlier one.
+    /// Answers every request for this path (query aside) with `reply`, ahead of the queue; a
+    /// route ending in `/` covers every path below it. For concurrent requests to different
+    /// paths, where queue order is a race. A later route for the same path replaces the earlier.
     pub fn route(&self, path_prefix: &str, reply: Reply) -> &Self {
         let mut routes = self.shared.routes.lock().unwrap();
         routes.retain(|(prefix, _)| prefix != path_prefix);
@@ -178,11 +179,11 @@ impl MockServer {
         self
     }
 
-    /// The requests whose path starts with `path_prefix`.
+    /// The requests for this path (or below it, for a path ending in `/`).
     pub fn requests_to(&self, path_prefix: &str) -> Vec<Recorded> {
         self.requests()
             .into_iter()
-            .filter(|r| r.path().starts_with(path_prefix))
+            .filter(|r| covers(path_prefix, r.path()))
             .collect()
     }
 
@@ -246,7 +247,7 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
             .lock()
             .unwrap()
             .iter()
-            .find(|(prefix, _)| request.path().starts_with(prefix.as_str()))
+            .find(|(prefix, _)| covers(prefix, request.path()))
             .map(|(_, reply)| reply.clone());
         shared.recorded.lock().unwrap().push(request);
         let reply = if let Some(reply) = routed {
@@ -344,6 +345,11 @@ async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<Re
         headers,
         body,
     })
+}
+
+/// Whether a route or filter for `route` applies to `path`.
+fn covers(route: &str, path: &str) -> bool {
+    path == route || (route.ends_with('/') && path.starts_with(route))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

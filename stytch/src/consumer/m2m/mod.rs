@@ -4,6 +4,11 @@ use crate::service::service;
 use stytch_macros::model;
 
 pub mod clients;
+mod provider;
+mod token;
+
+pub use provider::{M2mToken, M2mTokenProvider, M2mTokenProviderBuilder, DEFAULT_REFRESH_MARGIN};
+pub use token::{TokenRequest, TokenResponse, CLIENT_CREDENTIALS};
 
 service! {
     /// Machine-to-machine (M2M) endpoints.

@@ -1,0 +1,508 @@
+//! Local role-based access control: decide whether a member's or user's roles allow an action
+//! on a resource without asking Stytch each time, and check M2M token scopes.
+//!
+//! # The rules
+//!
+//! - **Roles.** A role grants `action` on `resource_id` when one of its permissions names
+//!   exactly that `resource_id` and lists either `action` or `*` among its actions. `*` is a
+//!   wildcard only in a permission's actions: a permission on resource `*` covers a resource
+//!   literally named `*`, nothing else. Roles the caller does not hold are ignored, and so are
+//!   role ids the policy does not define.
+//! - **Organizations (B2B).** An organization may define custom roles on top of the
+//!   project's. They count only for a member of that organization: the cache keeps each
+//!   organization's roles apart, and [`check_tenancy`] refuses a request for an organization
+//!   other than the member's before any role is looked at.
+//! - **Scopes (M2M).** See [`missing_scopes`].
+//!
+//! # The policy cache
+//!
+//! The clients keep the project's policy (and, for B2B, each organization's custom roles) for
+//! [`DEFAULT_POLICY_TTL`] (5 minutes; change it with
+//! [`ClientBuilder::rbac_policy_ttl`](crate::ClientBuilder::rbac_policy_ttl)). A stale policy
+//! is fetched again by one call while concurrent calls wait for that fetch and share its
+//! outcome. If the fetch fails, the calls fail (with [`Error::Shared`]) rather than decide on
+//! a stale policy; the next call tries again. A policy can also be supplied up front with
+//! `preload_policy`, e.g. in tests or when the process cannot reach Stytch.
+//!
+//! ```no_run
+//! use stytch::b2b::sessions::AuthorizationCheck;
+//!
+//! # async fn run(client: stytch::b2b::Client) -> Result<(), stytch::Error> {
+//! // The member's organization and roles come from their verified session.
+//! let member_org = "organization-test-0d1f...";
+//! let roles = vec!["stytch_member".to_owned(), "editor".to_owned()];
+//!
+//! let check = AuthorizationCheck::new(member_org, "documents", "edit");
+//! match client.rbac().authorize_member(member_org, &roles, &check).await {
+//!     Ok(granting) => println!("allowed by {granting:?}"),
+//!     Err(stytch::Error::Forbidden(why)) => println!("403: {why}"),
+//!     Err(other) => return Err(other), // the policy could not be fetched
+//! }
+//! # Ok(()) }
+//! ```
+
+use crate::b2b::rbac::organizations::GetOrgPolicyRequest;
+// The policy types are shared by both verticals; they are declared with the B2B endpoints.
+use crate::models::{Policy, PolicyRole};
+use crate::refresh::{Clock, RefreshCell};
+use crate::service::ServiceHandle;
+use crate::transport::Transport;
+use crate::{AuthorizationError, Call, Error};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+/// How long a fetched policy is used before it is fetched again: 5 minutes.
+pub const DEFAULT_POLICY_TTL: Duration = Duration::from_secs(5 * 60);
+
+/// How many organizations' custom roles the cache keeps at most. Past that, organizations
+/// whose roles are stale are dropped first, then any other.
+pub const MAX_CACHED_ORGANIZATIONS: usize = 4096;
+
+/// The roles among `member_roles` that grant `action` on `resource_id`, looking at the
+/// project `policy` and at `extra_roles` (an organization's custom roles), in that order and
+/// without repeats. Fails with [`AuthorizationError::PermissionDenied`] when none does.
+///
+/// ```
+/// # fn policy() -> stytch::models::Policy {
+/// #     serde_json::from_value(serde_json::json!({"roles": [{"role_id": "editor",
+/// #         "permissions": [{"resource_id": "documents", "actions": ["edit", "read"]}]}]})).unwrap()
+/// # }
+/// let policy = policy(); // `editor` may `edit` and `read` `documents`
+/// let roles = vec!["editor".to_owned()];
+/// assert_eq!(stytch::rbac::authorize(&policy, &[], &roles, "documents", "edit"), Ok(roles));
+/// assert!(stytch::rbac::authorize(&policy, &[], &[], "documents", "edit").is_err());
+/// ```
+pub fn authorize(
+    policy: &Policy,
+    extra_roles: &[PolicyRole],
+    member_roles: &[String],
+    resource_id: &str,
+    action: &str,
+) -> Result<Vec<String>, AuthorizationError> {
+    let mut granting: Vec<String> = Vec::new();
+    for role in policy.roles.iter().chain(extra_roles) {
+        if member_roles.contains(&role.role_id)
+            && role_grants(role, resource_id, action)
+            && !granting.contains(&role.role_id)
+        {
+            granting.push(role.role_id.clone());
+        }
+    }
+    if granting.is_empty() {
+        return Err(AuthorizationError::PermissionDenied {
+            resource_id: resource_id.to_owned(),
+            action: action.to_owned(),
+        });
+    }
+    Ok(granting)
+}
+
+fn role_grants(role: &PolicyRole, resource_id: &str, action: &str) -> bool {
+    role.permissions.iter().any(|permission| {
+        permission.resource_id == resource_id
+            && permission.actions.iter().any(|a| a == "*" || a == action)
+    })
+}
+
+/// Refuses a request for another organization than the member's own
+/// ([`AuthorizationError::TenancyMismatch`]). An empty id on either side is refused too: it
+/// means the caller lost track of an organization, and must not match another empty id.
+pub fn check_tenancy(
+    member_organization_id: &str,
+    requested_organization_id: &str,
+) -> Result<(), AuthorizationError> {
+    if member_organization_id.is_empty() || member_organization_id != requested_organization_id {
+        return Err(AuthorizationError::TenancyMismatch {
+            member_organization_id: member_organization_id.to_owned(),
+            requested_organization_id: requested_organization_id.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// The `required` scopes that `granted` does not cover, in the order required (empty when all
+/// are covered). The rule is the one Stytch's own SDKs apply to M2M tokens:
+///
+/// - A scope `action:resource` is split at its first `:`. A granted scope covers a required
+///   one when the actions are equal and the granted resource is the same or `*`:
+///   `read:*` covers `read:users` and `read:*`.
+/// - `*` is a wildcard in the resource part only. `*:users` covers nothing but `*:users`,
+///   and neither `*` nor `*:*` covers everything; such scopes match only themselves.
+/// - A scope without `:` (`admin`) matches only the same string.
+/// - Comparison is exact and case-sensitive.
+///
+/// Scopes arrive space-separated on the wire (`"read:users write:users"`); split them with
+/// [`split_scopes`].
+///
+/// ```
+/// let granted = stytch::rbac::split_scopes("read:* write:users");
+/// let required = ["read:orders", "write:users", "delete:users"].map(String::from);
+/// assert_eq!(stytch::rbac::missing_scopes(&granted, &required), ["delete:users"]);
+/// ```
+pub fn missing_scopes(granted: &[String], required: &[String]) -> Vec<String> {
+    required
+        .iter()
+        .filter(|needed| !granted.iter().any(|has| scope_covers(has, needed)))
+        .cloned()
+        .collect()
+}
+
+/// Whether the granted scope `has` covers the required scope `needed`.
+fn scope_covers(has: &str, needed: &str) -> bool {
+    if has == needed {
+        return true;
+    }
+    match (has.split_once(':'), needed.split_once(':')) {
+        (Some((has_action, "*")), Some((needed_action, _))) => has_action == needed_action,
+        _ => false,
+    }
+}
+
+/// Like [`missing_scopes`], as a `Result`: [`AuthorizationError::MissingScopes`] lists what is
+/// missing.
+pub fn check_scopes(granted: &[String], required: &[String]) -> Result<(), AuthorizationError> {
+    let missing = missing_scopes(granted, required);
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(AuthorizationError::MissingScopes { missing })
+    }
+}
+
+/// Splits a space-separated scope string (a token's `scope` claim) into scopes; repeated
+/// spaces and surrounding whitespace are ignored.
+pub fn split_scopes(scope: &str) -> Vec<String> {
+    scope.split_whitespace().map(str::to_owned).collect()
+}
+
+/// The cached policy behind a client and its clones. See the [module docs](self).
+pub(crate) struct PolicyCache {
+    ttl: Duration,
+    clock: Clock,
+    project: RefreshCell<Arc<Policy>>,
+    organizations: Mutex<HashMap<String, Arc<OrganizationRoles>>>,
+}
+
+/// One organization's custom roles, as cached.
+type OrganizationRoles = RefreshCell<Arc<[PolicyRole]>>;
+
+impl PolicyCache {
+    pub(crate) fn new(ttl: Duration, clock: Clock) -> Self {
+        PolicyCache {
+            ttl,
+            clock,
+            project: RefreshCell::new(),
+            organizations: Mutex::new(HashMap::new()),
+        }
+    }
+
+    async fn project_policy<F, Fut>(&self, fetch: F) -> Result<Arc<Policy>, Error>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<Policy, Error>>,
+    {
+        let ttl = self.ttl;
+        self.project
+            .get_or_fetch(&self.clock, || async move {
+                Ok((Arc::new(fetch().await?), ttl))
+            })
+            .await
+    }
+
+    fn preload_project(&self, policy: Policy) {
+        self.project.set(Arc::new(policy), (self.clock)(), self.ttl);
+    }
+
+    /// The cell of one organization, created on first use.
+    fn organization(&self, organization_id: &str) -> Arc<OrganizationRoles> {
+        let mut organizations = self
+            .organizations
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(cell) = organizations.get(organization_id) {
+            return cell.clone();
+        }
+        if organizations.len() >= MAX_CACHED_ORGANIZATIONS {
+            let now = (self.clock)();
+            organizations.retain(|_, cell| !cell.is_idle_and_stale(now));
+            while organizations.len() >= MAX_CACHED_ORGANIZATIONS {
+                let Some(evicted) = organizations.keys().next().cloned() else {
+                    break;
+                };
+                organizations.remove(&evicted);
+            }
+        }
+        let cell = Arc::new(RefreshCell::new());
+        organizations.insert(organization_id.to_owned(), cell.clone());
+        cell
+    }
+
+    async fn organization_roles(
+        &self,
+        transport: &Transport,
+        organization_id: &str,
+    ) -> Result<Arc<[PolicyRole]>, Error> {
+        let ttl = self.ttl;
+        let request = GetOrgPolicyRequest::new(organization_id);
+        self.organization(organization_id)
+            .get_or_fetch(&self.clock, || async move {
+                let response = Call::new(transport, request).send().await?;
+                Ok((Arc::from(response.org_policy.roles), ttl))
+            })
+            .await
+    }
+
+    fn preload_organization(&self, organization_id: &str, roles: Vec<PolicyRole>) {
+        self.organization(organization_id)
+            .set(Arc::from(roles), (self.clock)(), self.ttl);
+    }
+
+    fn clear(&self) {
+        self.project.clear();
+        self.organizations
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+
+    #[cfg(test)]
+    fn cached_organizations(&self) -> usize {
+        self.organizations
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .values()
+            .filter(|cell| !cell.is_empty())
+            .count()
+    }
+}
+
+impl crate::b2b::sessions::AuthorizationCheck {
+    /// A check of `action` on `resource_id` within `organization_id`.
+    pub fn new(
+        organization_id: impl Into<String>,
+        resource_id: impl Into<String>,
+        action: impl Into<String>,
+    ) -> Self {
+        crate::b2b::sessions::AuthorizationCheck {
+            organization_id: organization_id.into(),
+            resource_id: resource_id.into(),
+            action: action.into(),
+        }
+    }
+}
+
+impl crate::consumer::sessions::AuthorizationCheck {
+    /// A check of `action` on `resource_id`.
+    pub fn new(resource_id: impl Into<String>, action: impl Into<String>) -> Self {
+        crate::consumer::sessions::AuthorizationCheck {
+            resource_id: resource_id.into(),
+            action: action.into(),
+        }
+    }
+}
+
+/// Local authorization for B2B members, on top of the RBAC endpoints.
+impl<'c> crate::b2b::rbac::Rbac<'c> {
+    /// Decides locally whether a member may perform `check`: the organization must be the
+    /// member's own ([`check_tenancy`], checked first, without any request), then one of
+    /// `member_roles` must grant the action, among the project's roles and the member's
+    /// organization's custom roles (both from the cache, fetched when stale). Returns the
+    /// granting roles.
+    ///
+    /// Fails with [`Error::Forbidden`] ([`AuthorizationError::TenancyMismatch`] or
+    /// [`AuthorizationError::PermissionDenied`]) when the member may not, or with the fetch's
+    /// error when the policy is not cached and cannot be fetched.
+    pub async fn authorize_member(
+        &self,
+        member_organization_id: &str,
+        member_roles: &[String],
+        check: &crate::b2b::sessions::AuthorizationCheck,
+    ) -> Result<Vec<String>, Error> {
+        check_tenancy(member_organization_id, &check.organization_id).map_err(Error::Forbidden)?;
+        let policy = self.cached_policy().await?;
+        let organization_roles = self
+            .cached_organization_roles(member_organization_id)
+            .await?;
+        authorize(
+            &policy,
+            &organization_roles,
+            member_roles,
+            &check.resource_id,
+            &check.action,
+        )
+        .map_err(Error::Forbidden)
+    }
+
+    /// The project's policy from the cache; fetched (`GET /v1/b2b/rbac/policy`) when absent
+    /// or stale.
+    pub async fn cached_policy(&self) -> Result<Arc<Policy>, Error> {
+        let transport = self.transport();
+        transport
+            .rbac
+            .project_policy(|| async move {
+                let response = Call::new(transport, crate::b2b::rbac::PolicyRequest {})
+                    .send()
+                    .await?;
+                Ok(response.policy.unwrap_or_default())
+            })
+            .await
+    }
+
+    /// The custom roles of one organization from the cache; fetched
+    /// (`GET /v1/b2b/rbac/organizations/{organization_id}`) when absent or stale.
+    pub async fn cached_organization_roles(
+        &self,
+        organization_id: &str,
+    ) -> Result<Arc<[PolicyRole]>, Error> {
+        let transport = self.transport();
+        transport
+            .rbac
+            .organization_roles(transport, organization_id)
+            .await
+    }
+
+    /// Puts a policy in the cache as if it had just been fetched (fresh for the cache's TTL).
+    pub fn preload_policy(&self, policy: Policy) {
+        self.transport().rbac.preload_project(policy);
+    }
+
+    /// Puts an organization's custom roles in the cache as if they had just been fetched.
+    pub fn preload_organization_roles(&self, organization_id: &str, roles: Vec<PolicyRole>) {
+        self.transport()
+            .rbac
+            .preload_organization(organization_id, roles);
+    }
+
+    /// Empties the cache (project policy and every organization's roles), e.g. after changing
+    /// roles, so that the next check fetches them again.
+    pub fn clear_cache(&self) {
+        self.transport().rbac.clear();
+    }
+}
+
+/// Local authorization for consumer users, on top of the RBAC endpoint.
+impl<'c> crate::consumer::rbac::Rbac<'c> {
+    /// Decides locally whether a user with `user_roles` may perform `check`, against the
+    /// project's policy (from the cache, fetched when stale). Returns the granting roles, or
+    /// [`Error::Forbidden`] ([`AuthorizationError::PermissionDenied`]) when none grants it.
+    ///
+    /// ```no_run
+    /// use stytch::consumer::sessions::AuthorizationCheck;
+    ///
+    /// # async fn run(client: stytch::consumer::Client, roles: Vec<String>) -> Result<(), stytch::Error> {
+    /// let check = AuthorizationCheck::new("documents", "read");
+    /// let granting = client.rbac().authorize_user(&roles, &check).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn authorize_user(
+        &self,
+        user_roles: &[String],
+        check: &crate::consumer::sessions::AuthorizationCheck,
+    ) -> Result<Vec<String>, Error> {
+        let policy = self.cached_policy().await?;
+        authorize(&policy, &[], user_roles, &check.resource_id, &check.action)
+            .map_err(Error::Forbidden)
+    }
+
+    /// The project's policy from the cache; fetched (`GET /v1/rbac/policy`) when absent or
+    /// stale.
+    pub async fn cached_policy(&self) -> Result<Arc<Policy>, Error> {
+        let transport = self.transport();
+        transport
+            .rbac
+            .project_policy(|| async move {
+                let response = Call::new(transport, crate::consumer::rbac::PolicyRequest {})
+                    .send()
+                    .await?;
+                Ok(response.policy.unwrap_or_default())
+            })
+            .await
+    }
+
+    /// Puts a policy in the cache as if it had just been fetched (fresh for the cache's TTL).
+    pub fn preload_policy(&self, policy: Policy) {
+        self.transport().rbac.preload_project(policy);
+    }
+
+    /// Empties the cache, so that the next check fetches the policy again.
+    pub fn clear_cache(&self) {
+        self.transport().rbac.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(values: &[&str]) -> Vec<String> {
+        values.iter().map(|v| v.to_string()).collect()
+    }
+
+    #[test]
+    fn scope_table() {
+        // (granted, required, covered)
+        let table = [
+            ("read:users", "read:users", true),
+            ("read:users", "write:users", false),
+            ("read:*", "read:users", true),
+            ("read:*", "read:*", true),
+            ("read:*", "write:users", false),
+            ("read:users", "read:*", false),
+            ("*:users", "read:users", false),
+            ("*:users", "*:users", true),
+            ("*:*", "read:users", false),
+            ("*", "read:users", false),
+            ("*", "*", true),
+            ("admin", "admin", true),
+            ("admin", "admin:users", false),
+            ("read:users:profile", "read:users:profile", true),
+            ("read:*", "read:users:profile", true),
+            ("Read:users", "read:users", false),
+            ("read:", "read:users", false),
+            ("", "read:users", false),
+        ];
+        for (granted, required, covered) in table {
+            assert_eq!(
+                scope_covers(granted, required),
+                covered,
+                "{granted:?} covers {required:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn missing_scopes_keeps_the_required_order() {
+        let granted = split_scopes("  read:*   write:users ");
+        assert_eq!(granted, s(&["read:*", "write:users"]));
+        let required = s(&["delete:users", "read:x", "admin"]);
+        assert_eq!(
+            missing_scopes(&granted, &required),
+            s(&["delete:users", "admin"])
+        );
+        assert_eq!(missing_scopes(&granted, &[]), Vec::<String>::new());
+        assert_eq!(
+            check_scopes(&[], &s(&["a:b"])),
+            Err(AuthorizationError::MissingScopes {
+                missing: s(&["a:b"])
+            })
+        );
+    }
+
+    #[test]
+    fn tenancy_refuses_other_and_empty_organizations() {
+        assert!(check_tenancy("org-a", "org-a").is_ok());
+        assert!(check_tenancy("org-a", "org-b").is_err());
+        assert!(check_tenancy("", "").is_err());
+        assert!(check_tenancy("org-a", "").is_err());
+    }
+
+    #[test]
+    fn the_organization_map_is_bounded() {
+        let cache = PolicyCache::new(Duration::from_secs(60), crate::refresh::system_clock());
+        for i in 0..MAX_CACHED_ORGANIZATIONS + 10 {
+            cache.preload_organization(&format!("org-{i}"), Vec::new());
+        }
+        assert!(cache.cached_organizations() <= MAX_CACHED_ORGANIZATIONS);
+    }
+}
