@@ -5,8 +5,8 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use stytch::models::{Policy, PolicyRole};
 use stytch::b2b::sessions::AuthorizationCheck;
+use stytch::models::{Policy, PolicyRole};
 use stytch::rbac::{authorize, check_tenancy, missing_scopes, split_scopes};
 use stytch::{AuthorizationError, Error, RetryPolicy};
 use stytch_tests::{fixture, MockServer, Reply, PROJECT_ID, SECRET};

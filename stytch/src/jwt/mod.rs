@@ -332,25 +332,19 @@ impl<'c> crate::b2b::sessions::Sessions<'c> {
 impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
     /// Runs the authentication. The same as `.await`ing the builder.
     pub async fn send(self) -> Result<AuthenticatedSession<C>, Error> {
-        let max_age = Some(self.max_token_age.unwrap_or(DEFAULT_MAX_TOKEN_AGE));
         match self.local().await {
-            Ok(Some(session)) => return Ok(session),
-            Ok(None) => {}
-            Err(error) if self.local_only || !ask_stytch(&error) => {
+            Ok(session) => return Ok(session),
+            Err(LocalFailure::Forbidden(error)) => return Err(Error::Forbidden(error)),
+            Err(LocalFailure::Token(error)) if self.local_only || !ask_stytch(&error) => {
                 return Err(Error::Unauthenticated(error))
             }
-            Err(_) => {}
-        }
-        if self.local_only {
-            // Only reachable when a local decision needs the API (an authorization check).
-            let _ = max_age;
-            return Err(Error::Unauthenticated(TokenError::TooOld));
+            Err(LocalFailure::PolicyUnavailable(error)) if self.local_only => return Err(error),
+            Err(LocalFailure::Token(_) | LocalFailure::PolicyUnavailable(_)) => {}
         }
         self.remote().await
     }
 
-    /// `Ok(None)`: the token is valid but the decision needs Stytch.
-    async fn local(&self) -> Result<Option<AuthenticatedSession<C>>, TokenError> {
+    async fn local(&self) -> Result<AuthenticatedSession<C>, LocalFailure> {
         let max_age = self.max_token_age.unwrap_or(DEFAULT_MAX_TOKEN_AGE);
         let (registered, mut claims) = verify(
             self.transport,
@@ -360,12 +354,16 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
         )
         .await?;
         let session: SessionClaim = take_claim(&mut claims, SESSION_CLAIM)?;
-        if self.authorization_check.is_some() {
-            // Roles are checked against the project's policy by Stytch.
-            return Ok(None);
+        if let Some(check) = &self.authorization_check {
+            let rbac = crate::consumer::rbac::Rbac::new(self.transport);
+            match rbac.authorize_user(&session.roles, check).await {
+                Ok(_) => {}
+                Err(Error::Forbidden(denied)) => return Err(LocalFailure::Forbidden(denied)),
+                Err(unavailable) => return Err(LocalFailure::PolicyUnavailable(unavailable)),
+            }
         }
         let custom = Value::Object(claims);
-        Ok(Some(AuthenticatedSession {
+        Ok(AuthenticatedSession {
             custom_claims: custom_claims(Some(custom.clone()))?,
             session: Session {
                 session_id: session.id,
@@ -380,7 +378,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
             },
             session_jwt: None,
             verified_by: VerifiedBy::Local,
-        }))
+        })
     }
 
     async fn remote(self) -> Result<AuthenticatedSession<C>, Error> {
@@ -403,21 +401,18 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
     /// Runs the authentication. The same as `.await`ing the builder.
     pub async fn send(self) -> Result<AuthenticatedMemberSession<C>, Error> {
         match self.local().await {
-            Ok(Some(session)) => return Ok(session),
-            Ok(None) => {}
+            Ok(session) => return Ok(session),
             Err(LocalFailure::Token(error)) if self.local_only || !ask_stytch(&error) => {
                 return Err(Error::Unauthenticated(error))
             }
             Err(LocalFailure::Forbidden(error)) => return Err(Error::Forbidden(error)),
-            Err(LocalFailure::Token(_)) => {}
-        }
-        if self.local_only {
-            return Err(Error::Unauthenticated(TokenError::TooOld));
+            Err(LocalFailure::PolicyUnavailable(error)) if self.local_only => return Err(error),
+            Err(LocalFailure::Token(_) | LocalFailure::PolicyUnavailable(_)) => {}
         }
         self.remote().await
     }
 
-    async fn local(&self) -> Result<Option<AuthenticatedMemberSession<C>>, LocalFailure> {
+    async fn local(&self) -> Result<AuthenticatedMemberSession<C>, LocalFailure> {
         let max_age = self.max_token_age.unwrap_or(DEFAULT_MAX_TOKEN_AGE);
         let (registered, mut claims) = verify(
             self.transport,
@@ -429,20 +424,21 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
         let session: SessionClaim = take_claim(&mut claims, SESSION_CLAIM)?;
         let organization: OrganizationClaim = take_claim(&mut claims, ORGANIZATION_CLAIM)?;
         if let Some(check) = &self.authorization_check {
-            // The tenancy check needs nothing but the token; roles go to Stytch.
-            if check.organization_id != organization.organization_id {
-                return Err(LocalFailure::Forbidden(
-                    crate::AuthorizationError::TenancyMismatch {
-                        member_organization_id: organization.organization_id,
-                        requested_organization_id: check.organization_id.clone(),
-                    },
-                ));
+            // Tenancy first (it needs nothing but the token), then the roles against the
+            // project policy and the organization's own roles.
+            let rbac = crate::b2b::rbac::Rbac::new(self.transport);
+            match rbac
+                .authorize_member(&organization.organization_id, &session.roles, check)
+                .await
+            {
+                Ok(_) => {}
+                Err(Error::Forbidden(denied)) => return Err(LocalFailure::Forbidden(denied)),
+                Err(unavailable) => return Err(LocalFailure::PolicyUnavailable(unavailable)),
             }
-            return Ok(None);
         }
         let custom = Value::Object(claims);
         let timestamp = |t: Option<Timestamp>| t.unwrap_or_default();
-        Ok(Some(AuthenticatedMemberSession {
+        Ok(AuthenticatedMemberSession {
             custom_claims: custom_claims(Some(custom.clone()))?,
             member_session: MemberSession {
                 member_session_id: session.id,
@@ -458,7 +454,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
             },
             session_jwt: None,
             verified_by: VerifiedBy::Local,
-        }))
+        })
     }
 
     async fn remote(self) -> Result<AuthenticatedMemberSession<C>, Error> {
@@ -480,6 +476,8 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
 enum LocalFailure {
     Token(TokenError),
     Forbidden(crate::AuthorizationError),
+    /// The token is valid, but the RBAC policy for the authorization check could not be had.
+    PolicyUnavailable(Error),
 }
 
 impl From<TokenError> for LocalFailure {
