@@ -159,7 +159,11 @@ async fn without_a_policy_the_check_goes_to_stytch_with_the_token() {
         json!({"organization_id": "organization-test-1", "resource_id": "documents", "action": "read"})
     );
     let failure = local_only.expect_err("the local variant reports the policy failure");
-    assert_eq!(failure.status(), Some(stytch::StatusCode::SERVICE_UNAVAILABLE), "{failure:?}");
+    assert_eq!(
+        failure.status(),
+        Some(stytch::StatusCode::SERVICE_UNAVAILABLE),
+        "{failure:?}"
+    );
 }
 
 #[tokio::test]

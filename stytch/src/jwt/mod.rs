@@ -10,8 +10,13 @@
 //! `iss` is `stytch.com/{project_id}` or the configured base URL; `aud` contains the project
 //! id; `exp`, `nbf` and `iat` hold within the clock tolerance.
 
+mod access;
 mod jwks;
 mod token;
+
+pub use access::{
+    AccessTokenOutput, AuthenticatedM2mToken, IntrospectedAccessToken, Retype, VerifyAccessToken,
+};
 
 #[doc(hidden)]
 pub use jwks::KeySource;

@@ -121,6 +121,10 @@ pub(crate) struct ClaimsPolicy<'a> {
 /// The registered claims this SDK reads; they are removed from the map it is given.
 pub(crate) struct Registered {
     pub(crate) sub: String,
+    pub(crate) iss: String,
+    pub(crate) aud: Vec<String>,
+    pub(crate) iat: i64,
+    pub(crate) exp: i64,
 }
 
 pub(crate) const REGISTERED_CLAIMS: [&str; 7] = ["iss", "aud", "sub", "exp", "nbf", "iat", "jti"];
@@ -171,10 +175,26 @@ impl ClaimsPolicy<'_> {
                 return Err(TokenError::TooOld);
             }
         }
+        let aud = match claims.get("aud") {
+            Some(Value::Array(auds)) => auds
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            Some(Value::String(aud)) => vec![aud.clone()],
+            _ => Vec::new(),
+        };
+        let iss = iss.to_owned();
         for name in REGISTERED_CLAIMS {
             claims.remove(name);
         }
-        Ok(Registered { sub })
+        Ok(Registered {
+            sub,
+            iss,
+            aud,
+            iat,
+            exp,
+        })
     }
 }
 

@@ -1,0 +1,272 @@
+//! Access tokens verified locally: M2M client tokens and connected-app (IdP) access tokens.
+//!
+//! Both are RS256 JWTs signed with the project's keys, so they go through the same key cache
+//! and claims policy as session JWTs; what differs is what they carry (a client and its
+//! scopes) and that there is no session endpoint to fall back to.
+
+use super::{custom_claims, verify, Claims, DEFAULT_CLOCK_TOLERANCE};
+use crate::rbac::{check_scopes, split_scopes};
+use crate::transport::Transport;
+use crate::{Error, TokenError};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::fmt;
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::time::Duration;
+
+/// An M2M access token that passed `authenticate_token`.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct AuthenticatedM2mToken<C = Claims> {
+    /// The M2M client the token was issued to (its `sub`).
+    pub client_id: String,
+    /// The scopes the token grants.
+    pub scopes: Vec<String>,
+    /// Claims beyond the registered ones and `scope`, decoded into the caller's type.
+    pub custom_claims: C,
+}
+
+/// A connected-app access token that passed local introspection.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct IntrospectedAccessToken<C = Claims> {
+    /// The user or member the token acts for.
+    pub subject: String,
+    pub scopes: Vec<String>,
+    /// The connected-app client it was issued to, when the token names one.
+    pub client_id: Option<String>,
+    pub audience: Vec<String>,
+    pub issuer: String,
+    /// Unix time.
+    pub issued_at: i64,
+    /// Unix time.
+    pub expires_at: i64,
+    pub custom_claims: C,
+}
+
+/// Builder for `m2m().authenticate_token(...)` and `idp().introspect_access_token_local(...)`;
+/// `.await` it.
+#[must_use = "verification does nothing until it is awaited"]
+pub struct VerifyAccessToken<'c, Out, C = Claims> {
+    transport: &'c Transport,
+    token: String,
+    required_scopes: Vec<String>,
+    max_token_age: Option<Duration>,
+    clock_tolerance: Duration,
+    output: PhantomData<fn() -> (Out, C)>,
+}
+
+/// The two results a [`VerifyAccessToken`] can build.
+pub trait AccessTokenOutput<C>: Sized {
+    #[doc(hidden)]
+    fn build(verified: Verified, custom_claims: C) -> Self;
+}
+
+/// What verification established, handed to [`AccessTokenOutput::build`].
+#[doc(hidden)]
+pub struct Verified {
+    subject: String,
+    scopes: Vec<String>,
+    client_id: Option<String>,
+    audience: Vec<String>,
+    issuer: String,
+    issued_at: i64,
+    expires_at: i64,
+}
+
+impl<C> AccessTokenOutput<C> for AuthenticatedM2mToken<C> {
+    fn build(verified: Verified, custom_claims: C) -> Self {
+        AuthenticatedM2mToken {
+            client_id: verified.subject,
+            scopes: verified.scopes,
+            custom_claims,
+        }
+    }
+}
+
+impl<C> AccessTokenOutput<C> for IntrospectedAccessToken<C> {
+    fn build(verified: Verified, custom_claims: C) -> Self {
+        IntrospectedAccessToken {
+            subject: verified.subject,
+            scopes: verified.scopes,
+            client_id: verified.client_id,
+            audience: verified.audience,
+            issuer: verified.issuer,
+            issued_at: verified.issued_at,
+            expires_at: verified.expires_at,
+            custom_claims,
+        }
+    }
+}
+
+impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned> VerifyAccessToken<'c, Out, C> {
+    fn new(transport: &'c Transport, token: String) -> Self {
+        VerifyAccessToken {
+            transport,
+            token,
+            required_scopes: Vec::new(),
+            max_token_age: None,
+            clock_tolerance: DEFAULT_CLOCK_TOLERANCE,
+            output: PhantomData,
+        }
+    }
+
+    /// Scopes the token must grant (`action:resource`; a granted `action:*` covers any
+    /// resource for that action). Missing ones fail with
+    /// [`AuthorizationError::MissingScopes`](crate::AuthorizationError::MissingScopes).
+    pub fn required_scopes<S: Into<String>>(mut self, scopes: impl IntoIterator<Item = S>) -> Self {
+        self.required_scopes = scopes.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Refuses tokens issued longer ago than this (default: only `exp` limits them).
+    pub fn max_token_age(mut self, age: Duration) -> Self {
+        self.max_token_age = Some(age);
+        self
+    }
+
+    /// Allowed clock difference for `exp`, `nbf` and `iat`. Default:
+    /// [`DEFAULT_CLOCK_TOLERANCE`](super::DEFAULT_CLOCK_TOLERANCE).
+    pub fn clock_tolerance(mut self, tolerance: Duration) -> Self {
+        self.clock_tolerance = tolerance;
+        self
+    }
+
+    /// Decodes the token's custom claims into `T` instead of a JSON map.
+    pub fn custom_claims<T: DeserializeOwned>(self) -> VerifyAccessToken<'c, Out::With<T>, T>
+    where
+        Out: Retype,
+        Out::With<T>: AccessTokenOutput<T>,
+    {
+        VerifyAccessToken {
+            transport: self.transport,
+            token: self.token,
+            required_scopes: self.required_scopes,
+            max_token_age: self.max_token_age,
+            clock_tolerance: self.clock_tolerance,
+            output: PhantomData,
+        }
+    }
+
+    /// Runs the verification. The same as `.await`ing the builder.
+    pub async fn send(self) -> Result<Out, Error> {
+        let (registered, mut claims) = verify(
+            self.transport,
+            &self.token,
+            self.max_token_age,
+            self.clock_tolerance,
+        )
+        .await
+        .map_err(Error::Unauthenticated)?;
+        let scopes = match claims.remove("scope") {
+            Some(Value::String(scope)) => split_scopes(&scope),
+            None | Some(Value::Null) => Vec::new(),
+            Some(_) => return Err(Error::Unauthenticated(TokenError::Malformed("scope"))),
+        };
+        check_scopes(&scopes, &self.required_scopes).map_err(Error::Forbidden)?;
+        let client_id = claims
+            .get("client_id")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let custom = custom_claims(Some(Value::Object(claims))).map_err(Error::Unauthenticated)?;
+        let verified = Verified {
+            subject: registered.sub,
+            scopes,
+            client_id,
+            audience: registered.aud,
+            issuer: registered.iss,
+            issued_at: registered.iat,
+            expires_at: registered.exp,
+        };
+        Ok(Out::build(verified, custom))
+    }
+}
+
+/// Swaps the custom-claims type of a result type.
+#[doc(hidden)]
+pub trait Retype {
+    type With<T>;
+}
+
+impl<C> Retype for AuthenticatedM2mToken<C> {
+    type With<T> = AuthenticatedM2mToken<T>;
+}
+
+impl<C> Retype for IntrospectedAccessToken<C> {
+    type With<T> = IntrospectedAccessToken<T>;
+}
+
+impl<'c, Out, C> IntoFuture for VerifyAccessToken<'c, Out, C>
+where
+    Out: AccessTokenOutput<C> + Send + 'static,
+    C: DeserializeOwned + Send + 'static,
+{
+    type Output = Result<Out, Error>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'c>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+impl<Out, C> fmt::Debug for VerifyAccessToken<'_, Out, C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VerifyAccessToken")
+            .field("token", &crate::wire::Redacted)
+            .field("required_scopes", &self.required_scopes)
+            .field("max_token_age", &self.max_token_age)
+            .field("clock_tolerance", &self.clock_tolerance)
+            .finish()
+    }
+}
+
+impl<'c> crate::consumer::m2m::M2m<'c> {
+    /// Verifies an M2M access token locally (signature, issuer, audience, expiry) and checks
+    /// the scopes it grants; only the project's signing keys are fetched.
+    ///
+    /// ```no_run
+    /// # async fn run(client: stytch::consumer::Client, token: &str) -> Result<(), stytch::Error> {
+    /// let caller = client.m2m().authenticate_token(token).required_scopes(["read:users"]).await?;
+    /// println!("request from M2M client {}", caller.client_id);
+    /// # Ok(()) }
+    /// ```
+    pub fn authenticate_token(
+        &self,
+        access_token: impl Into<String>,
+    ) -> VerifyAccessToken<'c, AuthenticatedM2mToken> {
+        VerifyAccessToken::new(
+            crate::service::ServiceHandle::transport(self),
+            access_token.into(),
+        )
+    }
+}
+
+impl<'c> crate::consumer::idp::Idp<'c> {
+    /// Introspects a connected-app access token locally: no call to Stytch beyond fetching the
+    /// project's signing keys.
+    pub fn introspect_access_token_local(
+        &self,
+        access_token: impl Into<String>,
+    ) -> VerifyAccessToken<'c, IntrospectedAccessToken> {
+        VerifyAccessToken::new(
+            crate::service::ServiceHandle::transport(self),
+            access_token.into(),
+        )
+    }
+}
+
+impl<'c> crate::b2b::idp::Idp<'c> {
+    /// Introspects a connected-app access token locally: no call to Stytch beyond fetching the
+    /// project's signing keys.
+    pub fn introspect_access_token_local(
+        &self,
+        access_token: impl Into<String>,
+    ) -> VerifyAccessToken<'c, IntrospectedAccessToken> {
+        VerifyAccessToken::new(
+            crate::service::ServiceHandle::transport(self),
+            access_token.into(),
+        )
+    }
+}

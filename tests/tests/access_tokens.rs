@@ -1,0 +1,170 @@
+//! M2M and connected-app access tokens, verified locally with scope checks.
+
+use serde_json::json;
+use std::time::{Duration, SystemTime};
+use stytch::testing::TestKeys;
+use stytch::{AuthorizationError, Error, TokenError};
+use stytch_tests::{MockServer, Reply, PROJECT_ID, SECRET};
+
+async fn consumer() -> (MockServer, stytch::consumer::Client, TestKeys) {
+    let keys = TestKeys::new();
+    let server = MockServer::start().await;
+    server.route(
+        "/v1/sessions/jwks/",
+        Reply::json(200, &keys.jwks_json(&keys.jwks())),
+    );
+    let client = stytch::consumer::Client::builder(PROJECT_ID, SECRET)
+        .base_url(server.url())
+        .build()
+        .unwrap();
+    (server, client, keys)
+}
+
+#[tokio::test]
+async fn an_m2m_token_with_the_required_scopes_passes() {
+    let (server, client, keys) = consumer().await;
+    let token = keys
+        .m2m_token(
+            PROJECT_ID,
+            "m2m-client-test-1",
+            ["read:users", "write:users"],
+        )
+        .claim("tenant", json!("acme"))
+        .sign();
+
+    let caller = client
+        .m2m()
+        .authenticate_token(&token)
+        .required_scopes(["read:users"])
+        .await
+        .unwrap();
+
+    assert_eq!(caller.client_id, "m2m-client-test-1");
+    assert_eq!(caller.scopes, ["read:users", "write:users"]);
+    assert_eq!(caller.custom_claims.get("tenant"), Some(&json!("acme")));
+    assert!(!caller.custom_claims.contains_key("scope"));
+    assert_eq!(server.requests().len(), 1, "only the key set was fetched");
+}
+
+#[tokio::test]
+async fn missing_scopes_are_forbidden_and_wildcards_cover_resources() {
+    let (_server, client, keys) = consumer().await;
+    let narrow = keys
+        .m2m_token(PROJECT_ID, "m2m-client-test-1", ["read:users"])
+        .sign();
+    let wide = keys
+        .m2m_token(PROJECT_ID, "m2m-client-test-1", ["read:*"])
+        .sign();
+
+    let error = client
+        .m2m()
+        .authenticate_token(&narrow)
+        .required_scopes(["read:users", "delete:users"])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Forbidden(AuthorizationError::MissingScopes { missing }) if missing == &["delete:users"]),
+        "{error:?}"
+    );
+    assert!(error.is_forbidden());
+    assert!(client
+        .m2m()
+        .authenticate_token(&wide)
+        .required_scopes(["read:invoices"])
+        .await
+        .is_ok());
+}
+
+#[tokio::test]
+async fn expired_or_foreign_m2m_tokens_are_unauthenticated() {
+    let (_server, client, keys) = consumer().await;
+    let expired = keys
+        .m2m_token(PROJECT_ID, "m2m-client-test-1", ["read:users"])
+        .issued_at(SystemTime::now() - Duration::from_secs(3600))
+        .sign();
+    let other_project = keys
+        .m2m_token("project-test-other", "m2m-client-test-1", ["read:users"])
+        .sign();
+
+    let expired = client.m2m().authenticate_token(&expired).await.unwrap_err();
+    let other = client
+        .m2m()
+        .authenticate_token(&other_project)
+        .await
+        .unwrap_err();
+
+    assert!(
+        matches!(expired, Error::Unauthenticated(TokenError::Expired)),
+        "{expired:?}"
+    );
+    assert!(
+        matches!(other, Error::Unauthenticated(TokenError::WrongIssuer(_))),
+        "{other:?}"
+    );
+    assert!(other.is_unauthenticated());
+}
+
+#[tokio::test]
+async fn m2m_custom_claims_decode_into_the_callers_type() {
+    #[derive(serde::Deserialize)]
+    struct Tenant {
+        tenant: String,
+    }
+    let (_server, client, keys) = consumer().await;
+    let token = keys
+        .m2m_token(PROJECT_ID, "m2m-client-test-1", ["read:users"])
+        .claim("tenant", json!("acme"))
+        .sign();
+
+    let caller = client
+        .m2m()
+        .authenticate_token(token)
+        .custom_claims::<Tenant>()
+        .await
+        .unwrap();
+
+    assert_eq!(caller.custom_claims.tenant, "acme");
+}
+
+#[tokio::test]
+async fn connected_app_access_tokens_are_introspected_locally() {
+    let keys = TestKeys::new();
+    let server = MockServer::start().await;
+    server.route(
+        "/v1/b2b/sessions/jwks/",
+        Reply::json(200, &keys.jwks_json(&keys.jwks())),
+    );
+    let client = stytch::b2b::Client::builder(PROJECT_ID, SECRET)
+        .base_url(server.url())
+        .build()
+        .unwrap();
+    let token = keys
+        .m2m_token(
+            PROJECT_ID,
+            "member-test-1",
+            ["openid", "email", "read:documents"],
+        )
+        .claim("client_id", json!("connected-app-client-test-1"))
+        .sign();
+
+    let introspected = client
+        .idp()
+        .introspect_access_token_local(&token)
+        .required_scopes(["read:documents"])
+        .await
+        .unwrap();
+
+    assert_eq!(introspected.subject, "member-test-1");
+    assert_eq!(
+        introspected.client_id.as_deref(),
+        Some("connected-app-client-test-1")
+    );
+    assert_eq!(introspected.issuer, format!("stytch.com/{PROJECT_ID}"));
+    assert_eq!(introspected.audience, [PROJECT_ID]);
+    assert!(introspected.expires_at > introspected.issued_at);
+    let debug = format!("{:?}", client.idp().introspect_access_token_local(&token));
+    assert!(
+        !debug.contains(&token[..20]),
+        "the token is redacted: {debug}"
+    );
+}
