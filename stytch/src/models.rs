@@ -297,3 +297,25 @@ impl SearchFilter {
         }
     }
 }
+
+/// What Stytch says about a connected-app token it was asked to introspect. Inactive tokens
+/// (expired, revoked, unknown) carry only `active: false`.
+#[model]
+pub struct TokenIntrospection {
+    pub request_id: String,
+    pub status_code: u16,
+    pub active: bool,
+    /// Space-separated scopes.
+    pub scope: Option<String>,
+    pub client_id: Option<String>,
+    /// `access_token` or `refresh_token`.
+    pub token_type: Option<String>,
+    /// Expiry, Unix time.
+    pub exp: Option<i64>,
+    /// Issue time, Unix time.
+    pub iat: Option<i64>,
+    pub sub: Option<String>,
+    pub iss: Option<String>,
+    /// A string or a list of strings, as the token has it.
+    pub aud: Option<serde_json::Value>,
+}

@@ -168,3 +168,45 @@ async fn connected_app_access_tokens_are_introspected_locally() {
         "the token is redacted: {debug}"
     );
 }
+
+#[tokio::test]
+async fn network_introspection_sends_the_client_credentials_and_reads_the_verdict() {
+    let server = MockServer::start().await;
+    server.push(Reply::json(
+        200,
+        &json!({"request_id": "request-id-test-1", "status_code": 200, "active": true,
+            "scope": "openid read:documents", "client_id": "connected-app-client-test-1",
+            "token_type": "access_token", "exp": 1_900_000_000, "iat": 1_899_996_400,
+            "sub": "member-test-1", "iss": "stytch.com/project-test-1", "aud": ["project-test-1"]}),
+    ));
+    server.push(Reply::json(
+        200,
+        &json!({"request_id": "request-id-test-2", "status_code": 200, "active": false}),
+    ));
+    let client = server.b2b_client();
+
+    let active = client
+        .idp()
+        .introspect_token_network("access-token-value", "connected-app-client-test-1")
+        .client_secret("client-secret-value")
+        .token_type_hint("access_token")
+        .await
+        .unwrap();
+    let inactive = client
+        .idp()
+        .introspect_token_network("revoked", "connected-app-client-test-1")
+        .await
+        .unwrap();
+
+    assert!(active.active);
+    assert_eq!(active.scope.as_deref(), Some("openid read:documents"));
+    assert_eq!(active.exp, Some(1_900_000_000));
+    assert!(!inactive.active);
+    let requests = server.requests();
+    assert_eq!(requests[0].target, "/v1/oauth2/introspect");
+    assert_eq!(
+        requests[0].body_keys(),
+        ["client_id", "client_secret", "token", "token_type_hint"]
+    );
+    assert_eq!(requests[1].body_keys(), ["client_id", "token"]);
+}
