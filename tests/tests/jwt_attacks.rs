@@ -617,3 +617,30 @@ fn now() -> i64 {
         .unwrap()
         .as_secs() as i64
 }
+
+#[tokio::test]
+async fn the_key_set_lives_as_long_as_its_max_age() {
+    let s = setup().await;
+    let jwks = s.keys.jwks_json(&s.keys.jwks());
+    s.server.route(
+        JWKS,
+        Reply::json_with_headers(200, &[("Cache-Control", "public, max-age=3600")], &jwks),
+    );
+    s.local(&s.token().sign()).await.unwrap();
+
+    s.offset.store(30 * 60, Ordering::SeqCst);
+    let half_an_hour = s
+        .token()
+        .issued_at(SystemTime::now() + Duration::from_secs(30 * 60))
+        .sign();
+    s.local(&half_an_hour).await.unwrap();
+    assert_eq!(s.fetches(), 1, "still fresh after 30 minutes");
+
+    s.offset.store(61 * 60, Ordering::SeqCst);
+    let past_max_age = s
+        .token()
+        .issued_at(SystemTime::now() + Duration::from_secs(61 * 60))
+        .sign();
+    s.local(&past_max_age).await.unwrap();
+    assert_eq!(s.fetches(), 2, "refetched once the max-age ran out");
+}
