@@ -46,7 +46,9 @@ pub fn check_migrated_hash(hash_type: &str, phc: &str) -> Result<(), ApiError> {
     if !matches!(hash_type, "argon_2i" | "argon_2id") {
         return Err(ApiError::bad(
             "invalid_hash_type",
-            format!("The emulator migrates argon2 hashes only (hash_type argon_2i or argon_2id), not {hash_type:?}."),
+            format!(
+                "The emulator migrates argon2 hashes only (argon_2i or argon_2id), not {hash_type:?}."
+            ),
         ));
     }
     let parsed = PasswordHash::new(phc).map_err(|_| {

@@ -1,6 +1,7 @@
 //! `stytch-emulator [--port N] [--project-id ID] [--secret SECRET]`: serves the emulator on
 //! 127.0.0.1 until interrupted, for services not written in Rust.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use stytch_emulator::Emulator;
@@ -48,13 +49,19 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("STYTCH_BASE_URL={}", emulator.base_url());
-    println!("STYTCH_PROJECT_ID={}", emulator.project_id());
-    println!("STYTCH_SECRET={}", emulator.secret());
-    println!(
+    // Write errors are ignored: a closed stdout (a reader that went away) must not stop the
+    // server.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "STYTCH_BASE_URL={}", emulator.base_url());
+    let _ = writeln!(out, "STYTCH_PROJECT_ID={}", emulator.project_id());
+    let _ = writeln!(out, "STYTCH_SECRET={}", emulator.secret());
+    let _ = writeln!(
+        out,
         "# outbox: GET {}/emulator/outbox?email=... (same Basic auth); Ctrl-C stops",
         emulator.base_url()
     );
+    let _ = out.flush();
+    drop(out);
     if let Err(e) = tokio::signal::ctrl_c().await {
         eprintln!("stytch-emulator: cannot wait for Ctrl-C: {e}");
     }

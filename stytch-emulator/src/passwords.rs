@@ -29,7 +29,7 @@ fn signed_in_body(app: &App, user: &User, session: Option<&Session>) -> Value {
         "user": users::user_json(user),
         "session_token": token,
         "session_jwt": jwt,
-        "session": session.map(sessions::consumer_json),
+        "session": session.map(|s| sessions::consumer_json(s, &user.user_id)),
     })
 }
 

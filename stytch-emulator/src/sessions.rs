@@ -41,7 +41,10 @@ impl SessionArgs {
         if !(MIN_DURATION_MINUTES..=MAX_DURATION_MINUTES).contains(&minutes) {
             return Err(ApiError::bad(
                 "invalid_session_duration_minutes",
-                format!("session_duration_minutes must be between {MIN_DURATION_MINUTES} and {MAX_DURATION_MINUTES}."),
+                format!(
+                    "session_duration_minutes must be from {MIN_DURATION_MINUTES} \
+                     to {MAX_DURATION_MINUTES}."
+                ),
             ));
         }
         Ok(Some(Duration::minutes(minutes)))
@@ -205,7 +208,10 @@ pub fn recent_enough_to_reset(session: &Session, now: DateTime<Utc>) -> bool {
 pub fn too_old_to_reset() -> ApiError {
     ApiError::bad(
         "session_too_old_to_reset_password",
-        format!("The session has no password or email factor from the last {RESET_RECENCY_MINUTES} minutes; authenticate again, then reset."),
+        format!(
+            "The session has no password or email factor from the last \
+             {RESET_RECENCY_MINUTES} minutes; authenticate again, then reset."
+        ),
     )
 }
 
@@ -244,11 +250,7 @@ pub fn factors_json(factors: &[Factor]) -> Vec<Value> {
 }
 
 /// The consumer `Session` object.
-pub fn consumer_json(session: &Session) -> Value {
-    let user_id = match &session.subject {
-        Subject::User(id) => id.as_str(),
-        Subject::Member { member_id, .. } => member_id.as_str(),
-    };
+pub fn consumer_json(session: &Session, user_id: &str) -> Value {
     json!({
         "session_id": session.session_id,
         "user_id": user_id,
@@ -353,7 +355,7 @@ pub async fn authenticate(
     Ok(Json(json!({
         "status_code": 200,
         "request_id": ids::request_id(),
-        "session": consumer_json(&session),
+        "session": consumer_json(&session, &user.user_id),
         "session_token": token,
         "session_jwt": jwt,
         "user": users::user_json(&user),

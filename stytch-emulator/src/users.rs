@@ -100,15 +100,21 @@ pub fn user_json(user: &User) -> Value {
         "biometric_registrations": [],
         "is_locked": false,
         "roles": ["stytch_user"],
-        "name": user.name.clone().unwrap_or_else(|| json!({ "first_name": "", "middle_name": "", "last_name": "" })),
+        "name": user.name.clone().unwrap_or_else(empty_name),
         "created_at": timestamp(user.created_at),
-        "password": user.password.as_ref().map(|p| json!({ "password_id": p.password_id, "requires_reset": false })),
+        "password": user.password.as_ref().map(|p| {
+            json!({ "password_id": p.password_id, "requires_reset": false })
+        }),
         "trusted_metadata": user.trusted_metadata.clone().unwrap_or_else(|| json!({})),
         "untrusted_metadata": user.untrusted_metadata.clone().unwrap_or_else(|| json!({})),
         "external_id": user.external_id,
         "lock_created_at": null,
         "lock_expires_at": null,
     })
+}
+
+fn empty_name() -> Value {
+    json!({ "first_name": "", "middle_name": "", "last_name": "" })
 }
 
 #[derive(Debug, Deserialize)]

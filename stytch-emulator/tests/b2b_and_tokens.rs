@@ -128,24 +128,45 @@ async fn member_authenticate_existing_and_session_resets() {
     let (org_id, member_id) = org_with_member(&raw, "grace@acme.test").await;
     let hash = stytch_emulator::hash_password(PASSWORD);
     let migrated = raw
-        .ok("/v1/b2b/passwords/migrate", json!({ "organization_id": org_id, "email_address": "grace@acme.test", "hash": hash, "hash_type": "argon_2id" }))
+        .ok(
+            "/v1/b2b/passwords/migrate",
+            json!({
+                "organization_id": org_id,
+                "email_address": "grace@acme.test",
+                "hash": hash,
+                "hash_type": "argon_2id",
+            }),
+        )
         .await;
     assert_eq!(migrated["member_created"], false);
-    let login = json!({ "organization_id": org_id, "email_address": "grace@acme.test", "password": PASSWORD });
+    let login = json!({
+        "organization_id": org_id,
+        "email_address": "grace@acme.test",
+        "password": PASSWORD,
+    });
     let first = raw
         .ok("/v1/b2b/passwords/authenticate", login.clone())
         .await;
     assert_eq!(first["member_session"]["member_id"], member_id.as_str());
     let second = raw.ok("/v1/b2b/passwords/authenticate", login).await;
 
-    let wrong = json!({ "organization_id": org_id, "email_address": "grace@acme.test", "existing_password": "nope nope nope", "new_password": NEW_PASSWORD });
+    let wrong = json!({
+        "organization_id": org_id,
+        "email_address": "grace@acme.test",
+        "existing_password": "nope nope nope",
+        "new_password": NEW_PASSWORD,
+    });
     assert_eq!(
         raw.fails("/v1/b2b/passwords/existing_password/reset", wrong)
             .await,
         (401, "unauthorized_credentials".into())
     );
 
-    let reset = json!({ "organization_id": org_id, "password": NEW_PASSWORD, "session_token": second["session_token"] });
+    let reset = json!({
+        "organization_id": org_id,
+        "password": NEW_PASSWORD,
+        "session_token": second["session_token"],
+    });
     let done = raw.ok("/v1/b2b/passwords/session/reset", reset).await;
     assert_eq!(
         done["member_session"]["member_session_id"],
@@ -165,7 +186,11 @@ async fn member_authenticate_existing_and_session_resets() {
     assert_eq!(kept["organization"]["organization_id"], org_id.as_str());
 
     raw.emulator.advance_clock(Duration::from_secs(10 * 60));
-    let stale = json!({ "organization_id": org_id, "password": "a third passphrase", "session_token": second["session_token"] });
+    let stale = json!({
+        "organization_id": org_id,
+        "password": "a third passphrase",
+        "session_token": second["session_token"],
+    });
     assert_eq!(
         raw.fails("/v1/b2b/passwords/session/reset", stale).await.1,
         "session_too_old_to_reset_password"
@@ -299,7 +324,11 @@ async fn m2m_clients_get_scoped_rs256_tokens_from_json_or_form_bodies() {
     .await;
     assert_eq!(claims["scope"], "read:users write:users");
 
-    let wrong = json!({ "grant_type": "client_credentials", "client_id": id, "client_secret": "x".repeat(40) });
+    let wrong = json!({
+        "grant_type": "client_credentials",
+        "client_id": id,
+        "client_secret": "x".repeat(40),
+    });
     let (status, body) = read(raw.http.post(&token_url).json(&wrong)).await;
     assert_eq!(status, 401);
     assert_error_shape(status, &body);

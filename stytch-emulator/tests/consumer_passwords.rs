@@ -104,7 +104,14 @@ async fn authenticate_checks_the_password_and_makes_sessions_on_request() {
     assert_eq!(plain["session_token"], "");
     assert!(plain["session"].is_null());
     let with = raw
-        .ok("/v1/passwords/authenticate", json!({ "email": "ada@example.com", "password": PASSWORD, "session_duration_minutes": 30 }))
+        .ok(
+            "/v1/passwords/authenticate",
+            json!({
+                "email": "ada@example.com",
+                "password": PASSWORD,
+                "session_duration_minutes": 30,
+            }),
+        )
         .await;
     assert_eq!(
         with["session"]["authentication_factors"][0]["type"],
@@ -125,8 +132,14 @@ async fn authenticate_checks_the_password_and_makes_sessions_on_request() {
 async fn email_reset_tokens_are_single_use_and_expire() {
     let raw = Raw::start().await;
     let (_, old_session, _) = user_with_session(&raw, "ada@example.com").await;
-    raw.ok("/v1/passwords/email/reset/start", json!({ "email": "ada@example.com", "reset_password_redirect_url": "https://app.example/reset" }))
-        .await;
+    raw.ok(
+        "/v1/passwords/email/reset/start",
+        json!({
+            "email": "ada@example.com",
+            "reset_password_redirect_url": "https://app.example/reset",
+        }),
+    )
+    .await;
     let message = raw.emulator.outbox_for("ada@example.com").pop().unwrap();
     assert_eq!(message.kind, "password_reset");
     assert_eq!(
@@ -214,13 +227,21 @@ async fn email_reset_tokens_are_single_use_and_expire() {
 async fn existing_password_reset_needs_the_current_password() {
     let raw = Raw::start().await;
     let (_, old_session, _) = user_with_session(&raw, "ada@example.com").await;
-    let wrong = json!({ "email": "ada@example.com", "existing_password": "a wrong passphrase", "new_password": NEW_PASSWORD });
+    let wrong = json!({
+        "email": "ada@example.com",
+        "existing_password": "a wrong passphrase",
+        "new_password": NEW_PASSWORD,
+    });
     assert_eq!(
         raw.fails("/v1/passwords/existing_password/reset", wrong)
             .await,
         (401, "unauthorized_credentials".into())
     );
-    let right = json!({ "email": "ada@example.com", "existing_password": PASSWORD, "new_password": NEW_PASSWORD });
+    let right = json!({
+        "email": "ada@example.com",
+        "existing_password": PASSWORD,
+        "new_password": NEW_PASSWORD,
+    });
     let done = raw.ok("/v1/passwords/existing_password/reset", right).await;
     assert!(done["session"].is_null());
     assert_eq!(
@@ -239,7 +260,14 @@ async fn session_reset_needs_a_recent_factor_and_keeps_its_session() {
     let raw = Raw::start().await;
     let (_, first, _) = user_with_session(&raw, "ada@example.com").await;
     let second = raw
-        .ok("/v1/passwords/authenticate", json!({ "email": "ada@example.com", "password": PASSWORD, "session_duration_minutes": 60 }))
+        .ok(
+            "/v1/passwords/authenticate",
+            json!({
+                "email": "ada@example.com",
+                "password": PASSWORD,
+                "session_duration_minutes": 60,
+            }),
+        )
         .await;
     // Via the JWT: accepted while the password factor is fresh.
     let done = raw

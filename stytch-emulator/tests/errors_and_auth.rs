@@ -119,7 +119,12 @@ async fn no_route_fails_badly_on_junk() {
         json!({ "email": "", "password": "", "token": "", "session_token": "" }),
         json!({ "email": "x@y.z", "password": "p", "session_duration_minutes": -1 }),
         json!({ "session_jwt": "a.b.c", "session_duration_minutes": 99999999 }),
-        json!({ "organization_id": "", "email_address": "nope", "password_reset_token": "x", "password": "😀" }),
+        json!({
+            "organization_id": "",
+            "email_address": "nope",
+            "password_reset_token": "x",
+            "password": "😀",
+        }),
         json!({ "scopes": ["has space"], "organization_name": "", "seconds": 1e30 }),
         json!([1, 2, 3]),
     ];

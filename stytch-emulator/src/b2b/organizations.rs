@@ -108,7 +108,10 @@ pub fn role_ids(member: &Member) -> Vec<String> {
 pub fn member_json(member: &Member) -> Value {
     let roles: Vec<Value> = role_ids(member)
         .into_iter()
-        .map(|role_id| json!({ "role_id": role_id, "sources": [{ "type": "direct_assignment", "details": {} }] }))
+        .map(|role_id| {
+            let source = json!({ "type": "direct_assignment", "details": {} });
+            json!({ "role_id": role_id, "sources": [source] })
+        })
         .collect();
     json!({
         "organization_id": member.organization_id,
@@ -201,6 +204,14 @@ pub fn insert_member(
     Ok(member)
 }
 
+fn organization_body(org: &Organization) -> Value {
+    json!({
+        "status_code": 200,
+        "request_id": ids::request_id(),
+        "organization": organization_json(org),
+    })
+}
+
 #[derive(Debug, Deserialize)]
 pub struct CreateOrganizationRequest {
     pub organization_name: String,
@@ -249,17 +260,13 @@ pub async fn create(
         .insert(slug, org.organization_id.clone());
     data.organizations
         .insert(org.organization_id.clone(), org.clone());
-    Ok(Json(
-        json!({ "status_code": 200, "request_id": ids::request_id(), "organization": organization_json(&org) }),
-    ))
+    Ok(Json(organization_body(&org)))
 }
 
 /// `GET /v1/b2b/organizations/{organization_id}`
 pub async fn get(State(app): State<Shared>, Path(organization_id): Path<String>) -> ApiResult {
     let org = organization(&app.store.lock(), &organization_id)?;
-    Ok(Json(
-        json!({ "status_code": 200, "request_id": ids::request_id(), "organization": organization_json(&org) }),
-    ))
+    Ok(Json(organization_body(&org)))
 }
 
 #[derive(Debug, Deserialize)]

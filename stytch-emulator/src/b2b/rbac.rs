@@ -36,8 +36,16 @@ pub fn policy() -> Value {
             },
         ],
         "resources": [
-            { "resource_id": "documents", "description": "Documents owned by the organization.", "actions": ["read", "write", "delete"] },
-            { "resource_id": "stytch.member", "description": "Members of the organization.", "actions": ["read", "update"] },
+            {
+                "resource_id": "documents",
+                "description": "Documents owned by the organization.",
+                "actions": ["read", "write", "delete"],
+            },
+            {
+                "resource_id": "stytch.member",
+                "description": "Members of the organization.",
+                "actions": ["read", "update"],
+            },
         ],
         "scopes": [
             {
