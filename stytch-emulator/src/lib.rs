@@ -193,8 +193,9 @@ impl Emulator {
             .map(|m| m.token)
     }
 
-    /// Moves the emulator's clock forward (it never goes back): reset tokens, sessions and
-    /// the recency rule for session resets all follow it; JWTs are stamped with it.
+    /// Moves the emulator's clock forward (it never goes back, and stops a century ahead):
+    /// reset tokens, sessions and the recency rule for session resets all follow it; JWTs are
+    /// stamped with it.
     pub fn advance_clock(&self, by: Duration) {
         self.app.clock.advance(by);
     }

@@ -19,6 +19,10 @@ pub struct Clock {
     offset_ms: AtomicI64,
 }
 
+/// The clock moves at most a century ahead in all, far from the end of chrono's range, so
+/// that adding a session or token lifetime to "now" can never overflow.
+const MAX_OFFSET_MS: i64 = 100 * 366 * 24 * 3600 * 1000;
+
 impl Clock {
     pub fn now(&self) -> DateTime<Utc> {
         let offset = chrono::Duration::milliseconds(self.offset_ms.load(Ordering::Relaxed));
@@ -26,8 +30,12 @@ impl Clock {
     }
 
     pub fn advance(&self, by: Duration) {
-        let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX / 4);
-        self.offset_ms.fetch_add(ms, Ordering::Relaxed);
+        let ms = i64::try_from(by.as_millis()).unwrap_or(MAX_OFFSET_MS);
+        let _ = self
+            .offset_ms
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |current| {
+                Some(current.saturating_add(ms).min(MAX_OFFSET_MS))
+            });
     }
 }
 
@@ -206,5 +214,22 @@ impl Data {
             self.remove_session(id);
         }
         doomed.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clock_moves_forward_and_stops_at_a_century() {
+        let clock = Clock::default();
+        let before = clock.now();
+        clock.advance(Duration::from_secs(3600));
+        assert!(clock.now() - before >= chrono::Duration::minutes(59));
+        clock.advance(Duration::MAX);
+        clock.advance(Duration::MAX);
+        let far = clock.now();
+        assert!(far - before <= chrono::Duration::days(100 * 366 + 1));
     }
 }

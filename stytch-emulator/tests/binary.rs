@@ -1,6 +1,8 @@
 //! The `stytch-emulator` program: prints where it listens and with which credentials, then
 //! serves until killed.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -45,7 +47,7 @@ async fn the_program_prints_its_settings_and_serves_them() {
     assert_eq!(value("STYTCH_SECRET"), "secret-test-bin-0123456789");
 
     let url = format!("{}/v1/b2b/rbac/policy", value("STYTCH_BASE_URL"));
-    let response = reqwest::Client::new()
+    let response = common::http_client()
         .get(&url)
         .basic_auth("project-test-bin", Some("secret-test-bin-0123456789"))
         .send()

@@ -14,7 +14,7 @@ impl Raw {
     pub async fn start() -> Raw {
         Raw {
             emulator: Emulator::start().await.expect("emulator starts"),
-            http: reqwest::Client::new(),
+            http: http_client(),
         }
     }
 
@@ -67,6 +67,13 @@ impl Raw {
             .unwrap()
             .to_string()
     }
+}
+
+/// A plain-HTTP client. In a workspace build reqwest carries the SDK's `rustls-no-provider`
+/// feature, so a crypto provider must be installed before any client is built.
+pub fn http_client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
 }
 
 pub async fn read(request: reqwest::RequestBuilder) -> (StatusCode, Value) {
