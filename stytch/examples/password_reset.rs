@@ -1,31 +1,196 @@
 //! The password-reset flows, consumer and B2B.
 //!
-//! With `STYTCH_PROJECT_ID` and `STYTCH_SECRET` set (and `STYTCH_BASE_URL` for a custom
-//! domain), this talks to Stytch:
+//! Without `STYTCH_PROJECT_ID` and `STYTCH_SECRET` this starts a local emulator
+//! (`stytch-emulator`) and runs both flows end to end, offline: create an account, start a
+//! reset, read the token from the emulator's outbox, reset, show the new session, and show
+//! that the old session was revoked.
+//!
+//! With credentials set (and `STYTCH_BASE_URL` for a custom domain) it talks to Stytch, where
+//! the reset link goes to a real inbox:
 //! - `EXAMPLE_EMAIL=you@example.com` starts a consumer reset (Stytch emails a link);
 //! - `EXAMPLE_RESET_TOKEN=... EXAMPLE_NEW_PASSWORD=...` completes it with the token from that link.
-//!
-//! Without credentials it builds the same requests and prints them (secrets redacted), so you
-//! can see what would be sent.
 //!
 //! ```text
 //! cargo run -p stytch --example password_reset
 //! ```
 
 use std::env;
+use std::error::Error;
+
+use stytch_emulator::Emulator;
+
+type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
+
+const PASSWORD: &str = "a long first passphrase";
+const NEW_PASSWORD: &str = "a long new passphrase";
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let client = match stytch::consumer::Client::from_env() {
-        Ok(client) => client,
+async fn main() -> Result {
+    match stytch::consumer::Client::from_env() {
+        Ok(client) => live(client).await,
         Err(stytch::Error::Config(why)) => {
-            println!(
-                "No Stytch credentials ({why}); showing the requests instead of sending them.\n"
-            );
-            return dry_run();
+            println!("No Stytch credentials ({why}); running against a local emulator.\n");
+            offline().await
         }
-        Err(other) => return Err(other.into()),
-    };
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Both flows against an in-process emulator.
+async fn offline() -> Result {
+    let emulator = Emulator::start().await?;
+    println!(
+        "Emulator at {} (project {})\n",
+        emulator.base_url(),
+        emulator.project_id()
+    );
+    consumer_flow(&emulator).await?;
+    println!();
+    b2b_flow(&emulator).await
+}
+
+async fn consumer_flow(emulator: &Emulator) -> Result {
+    let client = stytch::consumer::Client::builder(emulator.project_id(), emulator.secret())
+        .base_url(emulator.base_url())
+        .build()?;
+    println!("Consumer");
+    let created = client
+        .passwords()
+        .create("ada@example.com", PASSWORD)
+        .session_duration_minutes(60)
+        .await?;
+    println!(
+        "  created {} with session {}",
+        created.user_id,
+        short(&created.session_token)
+    );
+
+    client
+        .passwords()
+        .email()
+        .reset_start("ada@example.com")
+        .reset_password_redirect_url("https://app.example/reset")
+        .reset_password_expiration_minutes(30)
+        .await?;
+    let email = emulator
+        .outbox_for("ada@example.com")
+        .pop()
+        .ok_or("no reset email")?;
+    println!(
+        "  reset email in the outbox: {}",
+        email.link.as_deref().unwrap_or(&email.token)
+    );
+
+    let reset = client
+        .passwords()
+        .email()
+        .reset(email.token, NEW_PASSWORD)
+        .session_duration_minutes(60)
+        .await?;
+    let session = reset.session.ok_or("the reset made no session")?;
+    let until = session
+        .expires_at
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_default();
+    println!(
+        "  password reset; new session {} until {until}",
+        session.session_id
+    );
+    println!("  new session JWT {}", short(&reset.session_jwt));
+
+    match client
+        .sessions()
+        .authenticate()
+        .session_token(&created.session_token)
+        .await
+    {
+        Err(e) => println!("  old session revoked: {}", e.error_type().unwrap_or("?")),
+        Ok(_) => return Err("the old session survived the reset".into()),
+    }
+    let current = client
+        .sessions()
+        .authenticate()
+        .session_jwt(&reset.session_jwt)
+        .await?;
+    println!(
+        "  new session authenticates: {}",
+        current.session.session_id
+    );
+    Ok(())
+}
+
+async fn b2b_flow(emulator: &Emulator) -> Result {
+    let client = stytch::b2b::Client::builder(emulator.project_id(), emulator.secret())
+        .base_url(emulator.base_url())
+        .build()?;
+    println!("B2B");
+    let org = client
+        .organizations()
+        .create("Acme, Inc.")
+        .await?
+        .organization;
+    let org_id = org.organization_id;
+    let member = client
+        .organizations()
+        .members()
+        .create(&org_id, "grace@acme.test")
+        .await?;
+    println!(
+        "  created {} in {} ({})",
+        member.member_id, org_id, org.organization_slug
+    );
+
+    // A member's first password arrives through the same email reset flow.
+    email_reset(&client, emulator, &org_id, PASSWORD).await?;
+    let login = client
+        .passwords()
+        .authenticate(&org_id, "grace@acme.test", PASSWORD)
+        .await?;
+    println!("  signed in with session {}", short(&login.session_token));
+
+    let reset = email_reset(&client, emulator, &org_id, NEW_PASSWORD).await?;
+    let session = reset.member_session.ok_or("the reset made no session")?;
+    println!(
+        "  password reset; new member session {} (roles {:?})",
+        session.member_session_id, session.roles
+    );
+    match client
+        .sessions()
+        .authenticate()
+        .session_token(&login.session_token)
+        .await
+    {
+        Err(e) => println!("  old session revoked: {}", e.error_type().unwrap_or("?")),
+        Ok(_) => return Err("the old session survived the reset".into()),
+    }
+    Ok(())
+}
+
+/// Starts a reset for grace@acme.test and completes it with the token from the outbox.
+async fn email_reset(
+    client: &stytch::b2b::Client,
+    emulator: &Emulator,
+    org_id: &str,
+    password: &str,
+) -> Result<stytch::b2b::passwords::email::ResetResponse> {
+    client
+        .passwords()
+        .email()
+        .reset_start(org_id, "grace@acme.test")
+        .await?;
+    let token = emulator
+        .latest_reset_token("grace@acme.test")
+        .ok_or("no reset email")?;
+    Ok(client.passwords().email().reset(token, password).await?)
+}
+
+/// The start of a token, enough to tell tokens apart in the output.
+fn short(token: &str) -> String {
+    format!("{}...", token.chars().take(16).collect::<String>())
+}
+
+/// Against Stytch: start a reset, or finish one with the token from the email.
+async fn live(client: stytch::consumer::Client) -> Result {
     println!("Using {client:?}");
 
     if let Ok(email) = env::var("EXAMPLE_EMAIL") {
@@ -67,65 +232,5 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             Err(error) => return Err(error.into()),
         }
     }
-    Ok(())
-}
-
-/// Builds each slice request without sending it.
-fn dry_run() -> Result<(), Box<dyn std::error::Error>> {
-    let consumer = stytch::consumer::Client::new(
-        "project-test-00000000-0000-0000-0000-000000000000",
-        "secret-test-example",
-    )?;
-    let b2b = stytch::b2b::Client::new(
-        "project-test-00000000-0000-0000-0000-000000000000",
-        "secret-test-example",
-    )?;
-
-    let calls: Vec<(&str, String)> = vec![
-        (
-            "POST /v1/passwords/email/reset/start",
-            format!(
-                "{:#?}",
-                consumer
-                    .passwords()
-                    .email()
-                    .reset_start("ada@example.com")
-                    .reset_password_expiration_minutes(30)
-            ),
-        ),
-        (
-            "POST /v1/passwords/email/reset",
-            format!(
-                "{:#?}",
-                consumer
-                    .passwords()
-                    .email()
-                    .reset("token-from-the-email", "a long new passphrase")
-                    .session_duration_minutes(60)
-            ),
-        ),
-        (
-            "POST /v1/b2b/passwords/session/reset",
-            format!(
-                "{:#?}",
-                b2b.passwords()
-                    .sessions()
-                    .reset("organization-test-...", "a long new passphrase")
-                    .session_jwt("eyJ...")
-            ),
-        ),
-    ];
-    for (line, call) in calls {
-        println!("{line}\n{call}\n");
-    }
-
-    let slice = stytch::catalogue::endpoints()
-        .filter(|e| e.path.contains("password") || e.path.contains("rbac"));
-    println!("Declared endpoints in this slice:");
-    let mut lines: Vec<String> = slice
-        .map(|e| format!("  {:6} {}", e.method.as_str(), e.path))
-        .collect();
-    lines.sort();
-    println!("{}", lines.join("\n"));
     Ok(())
 }

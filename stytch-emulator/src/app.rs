@@ -1,0 +1,36 @@
+//! What every handler shares: the project's credentials, the store, the clock and the key.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::jwt::SigningKeys;
+use crate::state::{Clock, Store};
+
+/// Shared state behind every route.
+#[derive(Debug)]
+pub struct App {
+    pub project_id: String,
+    pub secret: String,
+    pub store: Store,
+    pub clock: Clock,
+    pub keys: SigningKeys,
+}
+
+pub type Shared = Arc<App>;
+
+impl App {
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// `iss` of every token the emulator signs.
+    pub fn issuer(&self) -> String {
+        format!("stytch.com/{}", self.project_id)
+    }
+}
+
+/// RFC 3339 in UTC with whole seconds, as Stytch writes timestamps.
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
