@@ -658,3 +658,82 @@ async fn two_thousand_concurrent_sdk_calls_succeed() {
     );
     assert!(elapsed < Duration::from_secs(30), "took {elapsed:?}");
 }
+
+// ---- the SDK's own token verification against the emulator ----
+
+#[tokio::test]
+async fn the_sdk_verifies_emulator_session_jwts_locally() {
+    let emulator = Emulator::start().await.unwrap();
+    let consumer_client = consumer(&emulator);
+    let created = consumer_client
+        .passwords()
+        .create("ada@example.com", PASSWORD)
+        .session_duration_minutes(60)
+        .await
+        .expect("user with a session");
+    let auth = consumer_client
+        .sessions()
+        .authenticate_jwt_local(&created.session_jwt)
+        .await
+        .expect("the emulator's JWT verifies locally");
+    assert_eq!(auth.session.user_id, created.user_id);
+    assert_eq!(auth.verified_by, stytch::jwt::VerifiedBy::Local);
+
+    let b2b_client = b2b(&emulator);
+    let (org_id, member_id) = member_with_password(&b2b_client, &emulator, "grace@acme.test").await;
+    let login = member_login(&b2b_client, &org_id, "grace@acme.test", PASSWORD).await;
+    let member = b2b_client
+        .sessions()
+        .authenticate_jwt_local(&login.session_jwt)
+        .await
+        .expect("the emulator's member JWT verifies locally");
+    assert_eq!(member.member_session.member_id, member_id);
+    assert_eq!(member.member_session.organization_id, org_id);
+    assert!(member
+        .member_session
+        .roles
+        .iter()
+        .any(|r| r == "stytch_member"));
+
+    let forged = format!("{}x", &login.session_jwt[..login.session_jwt.len() - 1]);
+    let error = b2b_client
+        .sessions()
+        .authenticate_jwt_local(forged)
+        .await
+        .unwrap_err();
+    assert!(error.is_unauthenticated(), "{error:?}");
+}
+
+#[tokio::test]
+async fn m2m_tokens_from_the_sdk_authenticate_locally_with_scopes() {
+    let emulator = Emulator::start().await.unwrap();
+    let client = consumer(&emulator);
+    let m2m = client
+        .m2m()
+        .clients()
+        .create(vec!["read:users".to_string(), "write:users".to_string()])
+        .await
+        .expect("client created")
+        .m2m_client;
+
+    let token = client
+        .m2m()
+        .token(&m2m.client_id, &m2m.client_secret)
+        .scopes(["read:users"])
+        .await
+        .expect("token");
+    let caller = client
+        .m2m()
+        .authenticate_token(&token.access_token)
+        .required_scopes(["read:users"])
+        .await
+        .expect("the token verifies locally");
+    assert_eq!(caller.client_id, m2m.client_id);
+    let missing = client
+        .m2m()
+        .authenticate_token(&token.access_token)
+        .required_scopes(["write:users"])
+        .await
+        .unwrap_err();
+    assert!(missing.is_forbidden(), "{missing:?}");
+}
