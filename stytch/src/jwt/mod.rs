@@ -337,16 +337,8 @@ impl<'c> crate::b2b::sessions::Sessions<'c> {
 impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
     /// Runs the authentication. The same as `.await`ing the builder.
     pub async fn send(self) -> Result<AuthenticatedSession<C>, Error> {
-        match self.local().await {
-            Ok(session) => return Ok(session),
-            Err(LocalFailure::Forbidden(error)) => return Err(Error::Forbidden(error)),
-            Err(LocalFailure::Token(error)) if self.local_only || !ask_stytch(&error) => {
-                return Err(Error::Unauthenticated(error))
-            }
-            Err(LocalFailure::PolicyUnavailable(error)) if self.local_only => return Err(error),
-            Err(LocalFailure::Token(_) | LocalFailure::PolicyUnavailable(_)) => {}
-        }
-        self.remote().await
+        let local = self.local().await;
+        settle(local, self.local_only, self.remote()).await
     }
 
     async fn local(&self) -> Result<AuthenticatedSession<C>, LocalFailure> {
@@ -405,16 +397,8 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
 impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
     /// Runs the authentication. The same as `.await`ing the builder.
     pub async fn send(self) -> Result<AuthenticatedMemberSession<C>, Error> {
-        match self.local().await {
-            Ok(session) => return Ok(session),
-            Err(LocalFailure::Token(error)) if self.local_only || !ask_stytch(&error) => {
-                return Err(Error::Unauthenticated(error))
-            }
-            Err(LocalFailure::Forbidden(error)) => return Err(Error::Forbidden(error)),
-            Err(LocalFailure::PolicyUnavailable(error)) if self.local_only => return Err(error),
-            Err(LocalFailure::Token(_) | LocalFailure::PolicyUnavailable(_)) => {}
-        }
-        self.remote().await
+        let local = self.local().await;
+        settle(local, self.local_only, self.remote()).await
     }
 
     async fn local(&self) -> Result<AuthenticatedMemberSession<C>, LocalFailure> {
@@ -475,6 +459,24 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
             session_jwt: Some(response.session_jwt).filter(|jwt| !jwt.is_empty()),
             verified_by: VerifiedBy::Stytch,
         })
+    }
+}
+
+/// Turns the local outcome into the answer, asking Stytch (`remote`) only where the rules
+/// say a token cannot be judged locally; `remote` is never polled otherwise.
+async fn settle<T>(
+    local: Result<T, LocalFailure>,
+    local_only: bool,
+    remote: impl Future<Output = Result<T, Error>>,
+) -> Result<T, Error> {
+    match local {
+        Ok(session) => Ok(session),
+        Err(LocalFailure::Forbidden(error)) => Err(Error::Forbidden(error)),
+        Err(LocalFailure::Token(error)) if local_only || !ask_stytch(&error) => {
+            Err(Error::Unauthenticated(error))
+        }
+        Err(LocalFailure::PolicyUnavailable(error)) if local_only => Err(error),
+        Err(LocalFailure::Token(_) | LocalFailure::PolicyUnavailable(_)) => remote.await,
     }
 }
 
