@@ -81,7 +81,8 @@ pub mod __private {
     pub use crate::service::ServiceHandle;
     pub use crate::transport::Transport;
     pub use crate::wire::{
-        de, push_path_segment, Endpoint, PathValue, QueryValue, QueryWriter, Redacted, WireEnum,
+        de, push_path_segment, serialize_if_some, Endpoint, PathValue, QueryValue, QueryWriter,
+        Redacted, WireEnum,
     };
     pub use inventory;
     pub use serde;
