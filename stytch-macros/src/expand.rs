@@ -273,11 +273,7 @@ fn serialize_body(endpoint: &Endpoint) -> TokenStream {
             let name = &field.ident;
             match field.shape {
                 Shape::Required => quote!(map.serialize_entry(#wire, &self.#name)?;),
-                _ => quote! {
-                    if let ::core::option::Option::Some(value) = &self.#name {
-                        map.serialize_entry(#wire, value)?;
-                    }
-                },
+                _ => quote!(::stytch::__private::serialize_if_some(&mut map, #wire, &self.#name)?;),
             }
         });
     quote! {
@@ -352,9 +348,8 @@ fn setters(field: &Field) -> Option<TokenStream> {
         Shape::Required => None,
         Shape::Optional(inner) => Some(quote! {
             #docs
-            pub fn #member(mut self, #member: impl ::core::convert::Into<#inner>) -> Self {
-                self.request_mut().#member = ::core::option::Option::Some(::core::convert::Into::into(#member));
-                self
+            pub fn #member(self, #member: impl ::core::convert::Into<#inner>) -> Self {
+                self.#set(::core::option::Option::Some(::core::convert::Into::into(#member)))
             }
             #[doc = #set_doc]
             pub fn #set(mut self, #member: ::core::option::Option<#inner>) -> Self {
@@ -370,16 +365,12 @@ fn setters(field: &Field) -> Option<TokenStream> {
             );
             Some(quote! {
                 #docs
-                pub fn #member(mut self, #member: impl ::core::convert::Into<#inner>) -> Self {
-                    self.request_mut().#member = ::core::option::Option::Some(
-                        ::stytch::Nullable::Value(::core::convert::Into::into(#member)),
-                    );
-                    self
+                pub fn #member(self, #member: impl ::core::convert::Into<#inner>) -> Self {
+                    self.#set(::core::option::Option::Some(::stytch::Nullable::Value(::core::convert::Into::into(#member))))
                 }
                 #[doc = #clear_doc]
-                pub fn #clear(mut self) -> Self {
-                    self.request_mut().#member = ::core::option::Option::Some(::stytch::Nullable::Null);
-                    self
+                pub fn #clear(self) -> Self {
+                    self.#set(::core::option::Option::Some(::stytch::Nullable::Null))
                 }
                 #[doc = #set_doc]
                 pub fn #set(mut self, #member: ::core::option::Option<::stytch::Nullable<#inner>>) -> Self {

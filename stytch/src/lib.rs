@@ -34,6 +34,10 @@
 //!   their default, and enums keep values this version does not know.
 //! - Secrets (passwords, tokens, JWTs, the project secret) are redacted from `Debug`.
 
+// With neither vertical there is no client: the models, `rbac::authorize` and the JWT
+// machinery still build, and the parts only a client calls are expected to go unused.
+#![cfg_attr(not(any(feature = "consumer", feature = "b2b")), allow(unused))]
+
 extern crate self as stytch;
 
 mod call;
@@ -46,6 +50,7 @@ mod service;
 mod transport;
 mod wire;
 
+#[cfg(feature = "b2b")]
 pub mod b2b;
 pub mod catalogue;
 pub mod consumer;
@@ -76,7 +81,8 @@ pub mod __private {
     pub use crate::service::ServiceHandle;
     pub use crate::transport::Transport;
     pub use crate::wire::{
-        de, push_path_segment, Endpoint, PathValue, QueryValue, QueryWriter, Redacted, WireEnum,
+        de, push_path_segment, serialize_if_some, Endpoint, PathValue, QueryValue, QueryWriter,
+        Redacted, WireEnum,
     };
     pub use inventory;
     pub use serde;

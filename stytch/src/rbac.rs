@@ -41,11 +41,13 @@
 //! # Ok(()) }
 //! ```
 
+#[cfg(feature = "b2b")]
 use crate::b2b::rbac::organizations::GetOrgPolicyRequest;
 // The policy types are shared by both verticals; they are declared with the B2B endpoints.
 use crate::models::{Policy, PolicyRole};
 use crate::refresh::{Clock, RefreshCell};
 use crate::service::ServiceHandle;
+#[cfg(feature = "b2b")]
 use crate::transport::Transport;
 use crate::{AuthorizationError, Call, Error};
 use std::collections::HashMap;
@@ -187,6 +189,8 @@ pub(crate) struct PolicyCache {
 /// One organization's custom roles, as cached.
 type OrganizationRoles = RefreshCell<Arc<[PolicyRole]>>;
 
+// Without B2B, the per-organization half of the cache has no caller.
+#[cfg_attr(not(feature = "b2b"), allow(dead_code))]
 impl PolicyCache {
     pub(crate) fn new(ttl: Duration, clock: Clock) -> Self {
         PolicyCache {
@@ -238,6 +242,7 @@ impl PolicyCache {
         cell
     }
 
+    #[cfg(feature = "b2b")]
     async fn organization_roles(
         &self,
         transport: &Transport,
@@ -277,6 +282,7 @@ impl PolicyCache {
     }
 }
 
+#[cfg(feature = "b2b")]
 impl crate::b2b::sessions::AuthorizationCheck {
     /// A check of `action` on `resource_id` within `organization_id`.
     pub fn new(
@@ -292,6 +298,7 @@ impl crate::b2b::sessions::AuthorizationCheck {
     }
 }
 
+#[cfg(feature = "consumer")]
 impl crate::consumer::sessions::AuthorizationCheck {
     /// A check of `action` on `resource_id`.
     pub fn new(resource_id: impl Into<String>, action: impl Into<String>) -> Self {
@@ -303,6 +310,7 @@ impl crate::consumer::sessions::AuthorizationCheck {
 }
 
 /// Local authorization for B2B members, on top of the RBAC endpoints.
+#[cfg(feature = "b2b")]
 impl<'c> crate::b2b::rbac::Rbac<'c> {
     /// Decides locally whether a member may perform `check`: the organization must be the
     /// member's own ([`check_tenancy`], checked first, without any request), then one of
@@ -382,6 +390,7 @@ impl<'c> crate::b2b::rbac::Rbac<'c> {
 }
 
 /// Local authorization for consumer users, on top of the RBAC endpoint.
+#[cfg(feature = "consumer")]
 impl<'c> crate::consumer::rbac::Rbac<'c> {
     /// Decides locally whether a user with `user_roles` may perform `check`, against the
     /// project's policy (from the cache, fetched when stale). Returns the granting roles, or

@@ -89,6 +89,8 @@ impl<T: Clone> RefreshCell<T> {
 
     /// Forgets the value if `matches` says so (e.g. only the very token that was refused, not
     /// a newer one another caller already fetched).
+    // Only the consumer-only M2M token provider calls this.
+    #[cfg_attr(not(feature = "consumer"), allow(dead_code))]
     pub(crate) fn clear_if(&self, matches: impl FnOnce(&T) -> bool) {
         let mut state = self.state();
         if state

@@ -167,6 +167,23 @@ impl<T: WireEnum> QueryValue for T {
     }
 }
 
+/// Writes `key: value` into a body map when the optional field is set; an unset field stays
+/// off the wire. One copy here instead of an `if let` per optional field in every expansion.
+pub fn serialize_if_some<M, T>(
+    map: &mut M,
+    key: &'static str,
+    value: &Option<T>,
+) -> Result<(), M::Error>
+where
+    M: serde::ser::SerializeMap,
+    T: serde::Serialize,
+{
+    match value {
+        Some(value) => map.serialize_entry(key, value),
+        None => Ok(()),
+    }
+}
+
 /// Stands in for a secret value in `Debug` output.
 pub struct Redacted;
 

@@ -119,12 +119,16 @@ impl ::stytch::__private::serde::Serialize for ResetRequest {
         use ::stytch::__private::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::core::option::Option::None)?;
         map.serialize_entry("password", &self.password)?;
-        if let ::core::option::Option::Some(value) = &self.session_duration_minutes {
-            map.serialize_entry("session_duration_minutes", value)?;
-        }
-        if let ::core::option::Option::Some(value) = &self.trusted_metadata {
-            map.serialize_entry("trusted_metadata", value)?;
-        }
+        ::stytch::__private::serialize_if_some(
+            &mut map,
+            "session_duration_minutes",
+            &self.session_duration_minutes,
+        )?;
+        ::stytch::__private::serialize_if_some(
+            &mut map,
+            "trusted_metadata",
+            &self.trusted_metadata,
+        )?;
         map.end()
     }
 }
@@ -168,13 +172,14 @@ impl<'c> Service<'c> {
 impl<'c> ::stytch::Call<'c, ResetRequest> {
     /// Sets `session_duration_minutes`.
     pub fn session_duration_minutes(
-        mut self,
+        self,
         session_duration_minutes: impl ::core::convert::Into<i32>,
     ) -> Self {
-        self.request_mut().session_duration_minutes = ::core::option::Option::Some(
-            ::core::convert::Into::into(session_duration_minutes),
-        );
-        self
+        self.set_session_duration_minutes(
+            ::core::option::Option::Some(
+                ::core::convert::Into::into(session_duration_minutes),
+            ),
+        )
     }
     /// Sets `session_duration_minutes` from an `Option`; `None` leaves it off the wire.
     pub fn set_session_duration_minutes(
@@ -186,20 +191,18 @@ impl<'c> ::stytch::Call<'c, ResetRequest> {
     }
     /// Sets `trusted_metadata`.
     pub fn trusted_metadata(
-        mut self,
+        self,
         trusted_metadata: impl ::core::convert::Into<serde_json::Value>,
     ) -> Self {
-        self.request_mut().trusted_metadata = ::core::option::Option::Some(
-            ::stytch::Nullable::Value(::core::convert::Into::into(trusted_metadata)),
-        );
-        self
+        self.set_trusted_metadata(
+            ::core::option::Option::Some(
+                ::stytch::Nullable::Value(::core::convert::Into::into(trusted_metadata)),
+            ),
+        )
     }
     /// Sends `"trusted_metadata": null`, clearing the stored value.
-    pub fn clear_trusted_metadata(mut self) -> Self {
-        self.request_mut().trusted_metadata = ::core::option::Option::Some(
-            ::stytch::Nullable::Null,
-        );
-        self
+    pub fn clear_trusted_metadata(self) -> Self {
+        self.set_trusted_metadata(::core::option::Option::Some(::stytch::Nullable::Null))
     }
     /// Sets `trusted_metadata` from an `Option`; `None` leaves it off the wire.
     pub fn set_trusted_metadata(
@@ -211,13 +214,14 @@ impl<'c> ::stytch::Call<'c, ResetRequest> {
     }
     /// Sets `member_session_token`.
     pub fn member_session_token(
-        mut self,
+        self,
         member_session_token: impl ::core::convert::Into<String>,
     ) -> Self {
-        self.request_mut().member_session_token = ::core::option::Option::Some(
-            ::core::convert::Into::into(member_session_token),
-        );
-        self
+        self.set_member_session_token(
+            ::core::option::Option::Some(
+                ::core::convert::Into::into(member_session_token),
+            ),
+        )
     }
     /// Sets `member_session_token` from an `Option`; `None` leaves it off the wire.
     pub fn set_member_session_token(
@@ -228,11 +232,10 @@ impl<'c> ::stytch::Call<'c, ResetRequest> {
         self
     }
     /// Sets `dry_run`.
-    pub fn dry_run(mut self, dry_run: impl ::core::convert::Into<bool>) -> Self {
-        self.request_mut().dry_run = ::core::option::Option::Some(
-            ::core::convert::Into::into(dry_run),
-        );
-        self
+    pub fn dry_run(self, dry_run: impl ::core::convert::Into<bool>) -> Self {
+        self.set_dry_run(
+            ::core::option::Option::Some(::core::convert::Into::into(dry_run)),
+        )
     }
     /// Sets `dry_run` from an `Option`; `None` leaves it off the wire.
     pub fn set_dry_run(mut self, dry_run: ::core::option::Option<bool>) -> Self {

@@ -121,6 +121,7 @@ impl Client {
     }
 
     /// Device fingerprints, verdicts, rules and email risk.
+    #[cfg(feature = "fraud")]
     pub fn fraud(&self) -> crate::consumer::fraud::Fraud<'_> {
         crate::consumer::fraud::Fraud::new(&self.transport)
     }

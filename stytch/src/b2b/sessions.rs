@@ -2,7 +2,7 @@
 
 use crate::b2b::mfa::MfaRequired;
 use crate::b2b::organizations::{Member, Organization};
-use crate::consumer::sessions::AuthenticationFactor;
+use crate::models::AuthenticationFactor;
 use crate::models::{AuthorizationVerdict, DeviceInfo, Jwk, Locale};
 use crate::service::service;
 use crate::Timestamp;

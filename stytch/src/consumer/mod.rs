@@ -1,25 +1,44 @@
 //! The consumer API, for projects whose users sign up as individuals.
+//!
+//! The project-level services (`m2m`, `connected_app`, `project`, `debug`, and `fraud` with its
+//! feature) are declared here and also reached from the B2B client, so they compile with
+//! either vertical's feature.
 
+#[cfg(feature = "consumer")]
 use crate::client::define_client;
 
 pub mod connected_app;
+#[cfg(feature = "consumer")]
 pub mod crypto_wallets;
 pub mod debug;
+#[cfg(feature = "fraud")]
 pub mod fraud;
+#[cfg(feature = "consumer")]
 pub mod idp;
+#[cfg(feature = "consumer")]
 pub mod impersonation;
 pub mod m2m;
+#[cfg(feature = "consumer")]
 pub mod magic_links;
+#[cfg(feature = "consumer")]
 pub mod oauth;
+#[cfg(feature = "consumer")]
 pub mod otps;
+#[cfg(feature = "consumer")]
 pub mod passwords;
 pub mod project;
+#[cfg(feature = "consumer")]
 pub mod rbac;
+#[cfg(feature = "consumer")]
 pub mod sessions;
+#[cfg(feature = "consumer")]
 pub mod totps;
+#[cfg(feature = "consumer")]
 pub mod users;
+#[cfg(feature = "consumer")]
 pub mod webauthn;
 
+#[cfg(feature = "consumer")]
 define_client! {
     /// A client for a consumer Stytch project.
     ///
@@ -35,6 +54,7 @@ define_client! {
     "consumer", Consumer
 }
 
+#[cfg(feature = "consumer")]
 impl Client {
     /// Users and their registered factors.
     pub fn users(&self) -> users::Users<'_> {
@@ -107,6 +127,7 @@ impl Client {
     }
 
     /// Device fingerprints, verdicts, rules and email risk.
+    #[cfg(feature = "fraud")]
     pub fn fraud(&self) -> fraud::Fraud<'_> {
         fraud::Fraud::new(&self.transport)
     }

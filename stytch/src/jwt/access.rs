@@ -243,6 +243,7 @@ impl<'c> crate::consumer::m2m::M2m<'c> {
     }
 }
 
+#[cfg(feature = "consumer")]
 impl<'c> crate::consumer::idp::Idp<'c> {
     /// Introspects a connected-app access token locally: no call to Stytch beyond fetching the
     /// project's signing keys.
@@ -257,6 +258,7 @@ impl<'c> crate::consumer::idp::Idp<'c> {
     }
 }
 
+#[cfg(feature = "b2b")]
 impl<'c> crate::b2b::idp::Idp<'c> {
     /// Introspects a connected-app access token locally: no call to Stytch beyond fetching the
     /// project's signing keys.

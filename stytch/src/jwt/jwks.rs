@@ -48,7 +48,9 @@ impl Default for JwksTimings {
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeySource {
+    #[cfg(feature = "consumer")]
     Consumer,
+    #[cfg(feature = "b2b")]
     B2b,
 }
 
@@ -179,12 +181,14 @@ impl JwksCache {
             retry: Some(crate::RetryPolicy::disabled()),
             ..CallOptions::default()
         };
-        let (keys, max_age) = match self.source {
+        let (keys, max_age): (Vec<crate::models::Jwk>, Option<Duration>) = match self.source {
+            #[cfg(feature = "consumer")]
             KeySource::Consumer => {
                 let request = crate::consumer::sessions::GetJwksRequest::new(project_id);
                 let (response, max_age) = transport.execute_cacheable(&request, &options).await?;
                 (response.keys, max_age)
             }
+            #[cfg(feature = "b2b")]
             KeySource::B2b => {
                 let request = crate::b2b::sessions::GetJwksRequest::new(project_id);
                 let (response, max_age) = transport.execute_cacheable(&request, &options).await?;

@@ -22,9 +22,11 @@ pub use access::{
 pub use jwks::KeySource;
 pub(crate) use jwks::{JwksCache, JwksTimings};
 
+#[cfg(feature = "b2b")]
 use crate::b2b::sessions::MemberSession;
-use crate::consumer::sessions::{AuthenticationFactor, Session};
-use crate::models::Attributes;
+#[cfg(feature = "consumer")]
+use crate::consumer::sessions::Session;
+use crate::models::{Attributes, AuthenticationFactor};
 use crate::transport::Transport;
 use crate::{Error, Timestamp, TokenError};
 use serde::de::DeserializeOwned;
@@ -43,6 +45,7 @@ pub const DEFAULT_MAX_TOKEN_AGE: Duration = Duration::from_secs(5 * 60);
 pub const DEFAULT_CLOCK_TOLERANCE: Duration = Duration::from_secs(30);
 
 const SESSION_CLAIM: &str = "https://stytch.com/session";
+#[cfg(feature = "b2b")]
 const ORGANIZATION_CLAIM: &str = "https://stytch.com/organization";
 
 /// Which path authenticated a session.
@@ -60,6 +63,7 @@ pub type Claims = Map<String, Value>;
 
 /// A consumer session that passed `authenticate_jwt`.
 #[non_exhaustive]
+#[cfg(feature = "consumer")]
 pub struct AuthenticatedSession<C = Claims> {
     pub session: Session,
     /// The session's custom claims, decoded into the caller's type.
@@ -71,6 +75,7 @@ pub struct AuthenticatedSession<C = Claims> {
 
 /// A B2B member session that passed `authenticate_jwt`.
 #[non_exhaustive]
+#[cfg(feature = "b2b")]
 pub struct AuthenticatedMemberSession<C = Claims> {
     pub member_session: MemberSession,
     /// The session's custom claims, decoded into the caller's type.
@@ -80,6 +85,7 @@ pub struct AuthenticatedMemberSession<C = Claims> {
     pub verified_by: VerifiedBy,
 }
 
+#[cfg(feature = "consumer")]
 impl<C: fmt::Debug> fmt::Debug for AuthenticatedSession<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AuthenticatedSession")
@@ -94,6 +100,7 @@ impl<C: fmt::Debug> fmt::Debug for AuthenticatedSession<C> {
     }
 }
 
+#[cfg(feature = "b2b")]
 impl<C: fmt::Debug> fmt::Debug for AuthenticatedMemberSession<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AuthenticatedMemberSession")
@@ -118,7 +125,9 @@ struct SessionClaim {
     last_accessed_at: Option<Timestamp>,
     #[serde(default, deserialize_with = "crate::wire::de::lenient_timestamp")]
     expires_at: Option<Timestamp>,
+    // Member sessions carry no attributes; only the consumer session reads them.
     #[serde(default)]
+    #[cfg_attr(not(feature = "consumer"), allow(dead_code))]
     attributes: Option<Attributes>,
     #[serde(default)]
     authentication_factors: Vec<AuthenticationFactor>,
@@ -128,6 +137,7 @@ struct SessionClaim {
 
 /// The `https://stytch.com/organization` claim.
 #[derive(Deserialize)]
+#[cfg(feature = "b2b")]
 struct OrganizationClaim {
     organization_id: String,
     #[serde(default)]
@@ -184,6 +194,7 @@ fn ask_stytch(error: &TokenError) -> bool {
 
 /// Builder for consumer `authenticate_jwt` / `authenticate_jwt_local`; `.await` it.
 #[must_use = "authentication does nothing until it is awaited"]
+#[cfg(feature = "consumer")]
 pub struct AuthenticateJwt<'c, C = Claims> {
     transport: &'c Transport,
     session_jwt: String,
@@ -196,6 +207,7 @@ pub struct AuthenticateJwt<'c, C = Claims> {
 
 /// Builder for B2B `authenticate_jwt` / `authenticate_jwt_local`; `.await` it.
 #[must_use = "authentication does nothing until it is awaited"]
+#[cfg(feature = "b2b")]
 pub struct AuthenticateMemberJwt<'c, C = Claims> {
     transport: &'c Transport,
     session_jwt: String,
@@ -258,15 +270,18 @@ macro_rules! common_builder_methods {
     };
 }
 
+#[cfg(feature = "consumer")]
 common_builder_methods!(
     AuthenticateJwt,
     crate::consumer::sessions::AuthorizationCheck
 );
+#[cfg(feature = "b2b")]
 common_builder_methods!(
     AuthenticateMemberJwt,
     crate::b2b::sessions::AuthorizationCheck
 );
 
+#[cfg(feature = "consumer")]
 impl<'c> crate::consumer::sessions::Sessions<'c> {
     /// Authenticates a session JWT locally, asking Stytch only when the token is too old,
     /// expired, or signed by a key the project does not publish.
@@ -299,6 +314,7 @@ impl<'c> crate::consumer::sessions::Sessions<'c> {
     }
 }
 
+#[cfg(feature = "b2b")]
 impl<'c> crate::b2b::sessions::Sessions<'c> {
     /// Authenticates a member session JWT locally, asking Stytch only when the token is too
     /// old, expired, or signed by a key the project does not publish.
@@ -334,6 +350,7 @@ impl<'c> crate::b2b::sessions::Sessions<'c> {
     }
 }
 
+#[cfg(feature = "consumer")]
 impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
     /// Runs the authentication. The same as `.await`ing the builder.
     pub async fn send(self) -> Result<AuthenticatedSession<C>, Error> {
@@ -394,6 +411,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
     }
 }
 
+#[cfg(feature = "b2b")]
 impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
     /// Runs the authentication. The same as `.await`ing the builder.
     pub async fn send(self) -> Result<AuthenticatedMemberSession<C>, Error> {
@@ -493,6 +511,7 @@ impl From<TokenError> for LocalFailure {
     }
 }
 
+#[cfg(feature = "consumer")]
 impl<'c, C: DeserializeOwned + Send + 'static> IntoFuture for AuthenticateJwt<'c, C> {
     type Output = Result<AuthenticatedSession<C>, Error>;
     type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'c>>;
@@ -502,6 +521,7 @@ impl<'c, C: DeserializeOwned + Send + 'static> IntoFuture for AuthenticateJwt<'c
     }
 }
 
+#[cfg(feature = "b2b")]
 impl<'c, C: DeserializeOwned + Send + 'static> IntoFuture for AuthenticateMemberJwt<'c, C> {
     type Output = Result<AuthenticatedMemberSession<C>, Error>;
     type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'c>>;

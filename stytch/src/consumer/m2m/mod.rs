@@ -4,9 +4,12 @@ use crate::service::service;
 use stytch_macros::model;
 
 pub mod clients;
+// The token provider sends through a consumer client.
+#[cfg(feature = "consumer")]
 mod provider;
 mod token;
 
+#[cfg(feature = "consumer")]
 pub use provider::{M2mToken, M2mTokenProvider, M2mTokenProviderBuilder, DEFAULT_REFRESH_MARGIN};
 pub use token::{TokenRequest, TokenResponse, CLIENT_CREDENTIALS};
 
