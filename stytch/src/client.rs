@@ -90,7 +90,7 @@ impl<C: FromTransport> ClientBuilder<C> {
 
     /// The limit for a whole request, from connecting to reading the last byte of the
     /// response. Default: [`DEFAULT_TIMEOUT`] (30 s). A call can override it with
-    /// [`Call::timeout`].
+    /// [`Call::timeout`](crate::Call::timeout).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -118,7 +118,7 @@ impl<C: FromTransport> ClientBuilder<C> {
 
     /// How failed requests are retried. Default: [`RetryPolicy::default()`] (3 attempts);
     /// [`RetryPolicy::disabled()`] turns retries off. A call can override it with
-    /// [`Call::retry`].
+    /// [`Call::retry`](crate::Call::retry).
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self

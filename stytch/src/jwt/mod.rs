@@ -1,7 +1,7 @@
 //! Local verification of Stytch session JWTs, with the API as a fallback.
 //!
 //! `authenticate_jwt` checks a session JWT against the project's signing keys (fetched once
-//! and cached, see [`JwksCache`](jwks)) and the claims policy below. When the token cannot be
+//! and cached) and the claims policy below. When the token cannot be
 //! judged locally (it is older than `max_token_age`, has expired, or names a key the project
 //! does not publish even after a refresh), it asks Stytch's sessions endpoint instead. Both
 //! paths return the same result type. `authenticate_jwt_local` never falls back.
