@@ -7,8 +7,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use crate::jwt::SigningKeys;
 use crate::state::{Clock, Store};
 
-/// Shared state behind every route.
-#[derive(Debug)]
+/// Shared state behind every route. No `Debug`: it holds the project secret.
 pub struct App {
     pub project_id: String,
     pub secret: String,

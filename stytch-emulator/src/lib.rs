@@ -56,11 +56,21 @@ use app::App;
 use state::{Clock, Store};
 
 /// Settings for [`Emulator::builder`]; every one has a default.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct EmulatorBuilder {
     project_id: Option<String>,
     secret: Option<String>,
     port: u16,
+}
+
+impl std::fmt::Debug for EmulatorBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmulatorBuilder")
+            .field("project_id", &self.project_id)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("port", &self.port)
+            .finish()
+    }
 }
 
 impl EmulatorBuilder {

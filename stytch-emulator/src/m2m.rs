@@ -40,7 +40,7 @@ fn check_scopes(scopes: &[String]) -> Result<(), ApiError> {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct CreateClientRequest {
     pub scopes: Vec<String>,
     pub client_id: Option<String>,
@@ -109,7 +109,7 @@ pub async fn create_client(
 }
 
 /// A token request, from a JSON or a form body.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 struct TokenRequest {
     grant_type: Option<String>,
     client_id: Option<String>,

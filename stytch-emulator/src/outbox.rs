@@ -13,7 +13,7 @@ use crate::errors::ApiResult;
 use crate::ids;
 
 /// One email the emulator "sent".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OutboxMessage {
     /// `message-test-<uuid>`.
@@ -94,4 +94,42 @@ pub async fn list(State(app): State<Shared>, Query(query): Query<OutboxQuery>) -
 pub async fn clear(State(app): State<Shared>) -> ApiResult {
     app.store.lock().outbox.clear();
     Ok(crate::sessions::ok_body())
+}
+
+impl std::fmt::Debug for OutboxMessage {
+    /// The token (and the link that carries it) is a credential: shown redacted.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OutboxMessage")
+            .field("message_id", &self.message_id)
+            .field("kind", &self.kind)
+            .field("email", &self.email)
+            .field("organization_id", &self.organization_id)
+            .field("token", &"<redacted>")
+            .field("link", &self.link.as_ref().map(|_| "<redacted>"))
+            .field("created_at", &self.created_at)
+            .field("expires_at", &self.expires_at)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::OutboxMessage;
+
+    #[test]
+    fn debug_hides_the_token_and_its_link() {
+        let message = OutboxMessage {
+            message_id: "message-test-1".into(),
+            kind: "password_reset".into(),
+            email: "ada@example.com".into(),
+            organization_id: None,
+            token: "reset-token-SECRET".into(),
+            link: Some("https://app.example/reset?token=reset-token-SECRET".into()),
+            created_at: String::new(),
+            expires_at: String::new(),
+        };
+        let shown = format!("{message:?}");
+        assert!(!shown.contains("SECRET"), "{shown}");
+        assert!(shown.contains("ada@example.com"));
+    }
 }

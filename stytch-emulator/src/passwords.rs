@@ -67,7 +67,7 @@ fn password_factor(user: &User, app: &App) -> crate::state::Factor {
     )
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct CreateRequest {
     pub email: String,
     pub password: String,
@@ -117,7 +117,7 @@ pub async fn create(State(app): State<Shared>, Body(req): Body<CreateRequest>) -
     Ok(Json(body))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct AuthenticateRequest {
     pub email: String,
     pub password: String,
@@ -158,7 +158,7 @@ pub async fn authenticate(
     Ok(Json(signed_in_body(&app, &user, session.as_ref())))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct StrengthCheckRequest {
     pub password: String,
     pub email: Option<String>,
@@ -171,7 +171,7 @@ pub async fn strength_check(Body(req): Body<StrengthCheckRequest>) -> ApiResult 
     ))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct MigrateRequest {
     pub email: String,
     pub hash: String,
@@ -242,7 +242,7 @@ pub async fn email_reset_start(
     })))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct EmailResetRequest {
     pub token: String,
     pub password: String,
@@ -300,7 +300,7 @@ pub async fn email_reset(
     Ok(Json(signed_in_body(&app, &user, session.as_ref())))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct ExistingPasswordResetRequest {
     pub email: String,
     pub existing_password: String,
@@ -347,7 +347,7 @@ pub async fn existing_password_reset(
     Ok(Json(signed_in_body(&app, &user, session.as_ref())))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct SessionResetRequest {
     pub password: String,
     #[serde(flatten)]

@@ -24,7 +24,7 @@ pub const RESET_RECENCY_MINUTES: i64 = 5;
 const RESERVED_CLAIMS: &[&str] = &["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
 
 /// The session fields most authenticate-like requests carry.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub struct SessionArgs {
     pub session_token: Option<String>,
     pub session_jwt: Option<String>,
@@ -311,7 +311,7 @@ pub fn consumer_tokens(app: &App, session: Option<&Session>) -> (String, String)
 
 // ---- consumer endpoints ----
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct AuthenticateRequest {
     #[serde(flatten)]
     pub session: SessionArgs,
@@ -362,7 +362,7 @@ pub async fn authenticate(
     })))
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub struct RevokeRequest {
     pub session_id: Option<String>,
     pub session_token: Option<String>,

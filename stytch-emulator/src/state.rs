@@ -40,13 +40,13 @@ impl Clock {
 }
 
 /// A stored password: its id on the wire and its argon2id PHC string.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct PasswordRecord {
     pub password_id: String,
     pub hash: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct User {
     pub user_id: String,
     pub email: String,
@@ -73,7 +73,7 @@ pub struct Organization {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Member {
     pub member_id: String,
     pub organization_id: String,
@@ -113,7 +113,7 @@ pub struct Factor {
     pub last_authenticated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Session {
     pub session_id: String,
     pub token: String,
@@ -133,7 +133,7 @@ pub struct ResetToken {
     pub used: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct M2mClient {
     pub client_id: String,
     pub secret_hash: String,
@@ -145,7 +145,7 @@ pub struct M2mClient {
 }
 
 /// Every record the emulator keeps.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Data {
     pub users: HashMap<String, User>,
     pub user_by_email: HashMap<String, String>,
@@ -161,8 +161,8 @@ pub struct Data {
     pub outbox: Vec<OutboxMessage>,
 }
 
-/// The shared store.
-#[derive(Debug, Default)]
+/// The shared store. No `Debug`: it holds password hashes and session tokens.
+#[derive(Default)]
 pub struct Store {
     data: Mutex<Data>,
 }

@@ -86,7 +86,7 @@ fn complete_reset(
     Ok((member, org, view))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct AuthenticateRequest {
     pub organization_id: String,
     pub email_address: String,
@@ -131,7 +131,7 @@ pub async fn authenticate(
     Ok(Json(signed_in_body(&app, &member, &org, view.as_ref())))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct StrengthCheckRequest {
     pub password: String,
     pub email_address: Option<String>,
@@ -144,7 +144,7 @@ pub async fn strength_check(Body(req): Body<StrengthCheckRequest>) -> ApiResult 
     ))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct MigrateRequest {
     pub organization_id: String,
     pub email_address: String,
@@ -225,7 +225,7 @@ pub async fn email_reset_start(
     })))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct EmailResetRequest {
     pub password_reset_token: String,
     pub password: String,
@@ -287,7 +287,7 @@ pub async fn email_reset(
     Ok(Json(body))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct ExistingPasswordResetRequest {
     pub organization_id: String,
     pub email_address: String,
@@ -321,7 +321,7 @@ pub async fn existing_password_reset(
     Ok(Json(signed_in_body(&app, &member, &org, view.as_ref())))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct SessionResetRequest {
     pub organization_id: String,
     pub password: String,

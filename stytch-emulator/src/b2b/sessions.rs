@@ -102,7 +102,7 @@ pub fn signed_in_body(
     })
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct AuthenticateRequest {
     #[serde(flatten)]
     pub session: SessionArgs,
@@ -143,7 +143,7 @@ pub async fn authenticate(
     })))
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub struct RevokeRequest {
     pub member_session_id: Option<String>,
     pub session_token: Option<String>,
