@@ -387,8 +387,7 @@ mod tests {
     use quote::quote;
 
     /// The expansion of a representative declaration, kept in
-    /// `tests/snapshots/reset_request.expanded.rs` for review. Set `UPDATE_SNAPSHOTS=1` to
-    /// rewrite it after an intended change.
+    /// `tests/snapshots/reset_request.expanded.rs` for review.
     #[test]
     fn representative_expansion_matches_the_snapshot() {
         let args = quote!(
@@ -409,21 +408,6 @@ mod tests {
                 pub dry_run: Option<bool>,
             }
         };
-        let expanded = super::endpoint(args, item);
-        let file: syn::File = syn::parse2(expanded).expect("the expansion parses as a file");
-        let pretty = prettyplease::unparse(&file);
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/snapshots/reset_request.expanded.rs"
-        );
-        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-            std::fs::write(path, &pretty).expect("write snapshot");
-        }
-        let expected =
-            std::fs::read_to_string(path).expect("snapshot exists; run with UPDATE_SNAPSHOTS=1");
-        assert_eq!(
-            pretty, expected,
-            "the expansion changed; review it and rerun with UPDATE_SNAPSHOTS=1"
-        );
+        crate::snapshot::assert_matches("reset_request", super::endpoint(args, item));
     }
 }

@@ -9,6 +9,8 @@ mod ctxt;
 mod expand;
 mod model;
 mod names;
+#[cfg(test)]
+mod snapshot;
 mod valid;
 
 use proc_macro::TokenStream;
@@ -58,10 +60,12 @@ pub fn endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
 
 /// Declares a model: a struct Stytch sends or receives, or an open string enum.
 ///
-/// On a struct: derives `Clone`, `Default`, `PartialEq`, serde and a redacting `Debug`, marks it
-/// `#[non_exhaustive]`, lets every field be absent or `null` on the wire (it decodes to the
-/// default), skips `None` fields when serializing, and reads `Option<Timestamp>` fields
-/// leniently (an empty string is `None`).
+/// On a struct: derives `Clone`, `Default` and `PartialEq`, writes a redacting `Debug` and
+/// serde's `Serialize`/`Deserialize` (without serde's derives: each model gets one `match` on
+/// field names, the object loop is shared in the runtime), marks it `#[non_exhaustive]`, lets
+/// every field be absent or `null` on the wire (it decodes to the default), skips unknown keys,
+/// skips `None` fields when serializing, and reads `Timestamp` fields leniently (an empty
+/// string is `None`). `#[stytch(rename = "...")]` sets a field's wire name.
 ///
 /// On an enum of unit variants: each variant is a wire string (its name in snake case, or
 /// `#[stytch(rename = "...")]`), and an `Unknown(String)` variant is added for values this

@@ -44,6 +44,10 @@ pub fn model(args: TokenStream, input: TokenStream) -> TokenStream {
 }
 
 /// Structs: every field tolerates being absent or `null`; unset options are not serialized.
+///
+/// serde's derives are not used: a derived `Deserialize` writes a field-name visitor, a
+/// sequence visitor and a wrapper type per `deserialize_with` field for every struct. Here each
+/// model gets one `match` on field names, and the object loop lives once in the runtime.
 fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
     let ident = item.ident.clone();
     let Data::Struct(data) = &mut item.data else {
@@ -54,7 +58,10 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
         return TokenStream::new();
     };
     let mut debug_fields = Vec::new();
-    let mut added_attrs: Vec<Vec<syn::Attribute>> = Vec::new();
+    let mut read_arms = Vec::new();
+    let mut write_fields = Vec::new();
+    let mut required = 0usize;
+    let mut optional = Vec::new();
     for field in named.named.iter_mut() {
         let attrs = crate::attr::take_field_attrs(cx, &mut field.attrs);
         if attrs.header.is_some() || attrs.query.is_some() || attrs.body.is_some() {
@@ -70,26 +77,23 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
             .map_or_else(|| names::wire_name(&member), LitStr::value);
         let secret = attrs.secret.unwrap_or_else(|| names::is_secret_name(&wire));
         let option = names::generic_inner(&field.ty, "Option");
-        let serde_attr = match option {
-            Some(inner) if names::last_ident(inner).as_deref() == Some("Timestamp") => quote! {
-                #[serde(default, skip_serializing_if = "::core::option::Option::is_none",
-                        deserialize_with = "::stytch::__private::de::lenient_timestamp")]
-            },
-            Some(_) => {
-                quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")])
-            }
-            None if names::last_ident(&field.ty).as_deref() == Some("Timestamp") => quote! {
-                #[serde(default, deserialize_with = "::stytch::__private::de::lenient_timestamp_or_default")]
-            },
-            None => {
-                quote!(#[serde(default, deserialize_with = "::stytch::__private::de::null_as_default")])
-            }
+        let is_timestamp = |ty: &syn::Type| names::last_ident(ty).as_deref() == Some("Timestamp");
+        let reader = match option {
+            Some(inner) if is_timestamp(inner) => quote!(timestamp),
+            Some(_) => quote!(option),
+            None if is_timestamp(&field.ty) => quote!(timestamp_or_default),
+            None => quote!(or_default),
         };
-        let mut serde_attrs: Vec<syn::Attribute> = vec![syn::parse_quote!(#serde_attr)];
-        if let Some(lit) = &attrs.rename {
-            serde_attrs.push(syn::parse_quote!(#[serde(rename = #lit)]));
-        }
-        added_attrs.push(serde_attrs);
+        read_arms.push(quote! {
+            #wire => self.#member = ::stytch::__private::de::#reader(map)?,
+        });
+        write_fields.push(if option.is_some() {
+            optional.push(member.clone());
+            quote!(::stytch::__private::de::serialize_if_some(&mut out, #wire, &self.#member)?;)
+        } else {
+            required += 1;
+            quote!(out.serialize_field(#wire, &self.#member)?;)
+        });
         debug_fields.push(debug_entry(
             &names::wire_name(&member),
             quote!(self.#member),
@@ -100,19 +104,23 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
     if cx.has_errors() {
         return TokenStream::new();
     }
-    for (field, attrs) in named.named.iter_mut().zip(added_attrs) {
-        field.attrs.extend(attrs);
-    }
     let name = ident.to_string();
+    let read_body = if read_arms.is_empty() {
+        quote!(::core::result::Result::Ok({
+            let _ = (key, map);
+            false
+        }))
+    } else {
+        quote! {
+            match key {
+                #(#read_arms)*
+                _ => return ::core::result::Result::Ok(false),
+            }
+            ::core::result::Result::Ok(true)
+        }
+    };
     quote! {
-        #[derive(
-            ::core::clone::Clone,
-            ::core::default::Default,
-            ::core::cmp::PartialEq,
-            ::stytch::__private::serde::Deserialize,
-            ::stytch::__private::serde::Serialize,
-        )]
-        #[serde(crate = "::stytch::__private::serde")]
+        #[derive(::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq)]
         #[non_exhaustive]
         #item
 
@@ -122,6 +130,43 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
                 f.debug_struct(#name)
                     #(#debug_fields)*
                     .finish()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::stytch::__private::de::Fields for #ident {
+            const NAME: &'static str = #name;
+            fn read_field<'de, A: ::stytch::__private::serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+            ) -> ::core::result::Result<bool, A::Error> {
+                #read_body
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> ::stytch::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::stytch::__private::serde::Deserializer<'de>,
+            {
+                ::stytch::__private::de::model(deserializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::stytch::__private::serde::Serialize for #ident {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::stytch::__private::serde::Serializer,
+            {
+                use ::stytch::__private::serde::ser::SerializeStruct as _;
+                let len = #required #(+ usize::from(self.#optional.is_some()))*;
+                #[allow(unused_mut)]
+                let mut out = serializer.serialize_struct(#name, len)?;
+                #(#write_fields)*
+                out.end()
             }
         }
     }
@@ -234,5 +279,30 @@ fn model_enum(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
                 ::stytch::__private::de::wire_enum(deserializer)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    /// The expansion of a representative response model, kept in
+    /// `tests/snapshots/member_model.expanded.rs` for review.
+    #[test]
+    fn representative_model_matches_the_snapshot() {
+        let item = quote! {
+            /// A member of an organization.
+            pub struct Member {
+                pub member_id: String,
+                pub email_address: String,
+                pub is_breakglass: bool,
+                pub roles: Vec<MemberRole>,
+                pub name: Option<String>,
+                pub created_at: Option<Timestamp>,
+                #[stytch(rename = "type")]
+                pub kind: String,
+            }
+        };
+        crate::snapshot::assert_matches("member_model", super::model(quote!(), item));
     }
 }

@@ -311,23 +311,10 @@ fn decode<T: serde::de::DeserializeOwned>(
     info: &'static EndpointInfo,
     raw: RawResponse,
 ) -> Result<T, Error> {
-    // Tracking the JSON path costs about two thirds of the decoding time again, so decode
-    // without it and only decode a second time, with it, to describe a failure.
-    if let Ok(value) = serde_json::from_slice(&raw.body) {
-        return Ok(value);
-    }
-    let mut deserializer = serde_json::Deserializer::from_slice(&raw.body);
-    let result = match serde_path_to_error::deserialize(&mut deserializer) {
-        Ok(value) => deserializer
-            .end()
-            .map(|()| value)
-            .map_err(|e| (String::from("."), e)),
-        Err(error) => Err((error.path().to_string(), error.into_inner())),
-    };
-    result.map_err(|(path, source)| Error::Decode {
+    serde_json::from_slice(&raw.body).map_err(|source| Error::Decode {
         endpoint: info.path,
         status: raw.status,
-        path,
+        path: crate::wire::json_path_of_error(&raw.body, &source),
         request_id: raw.request_id.clone().or_else(|| request_id_of(&raw.body)),
         attempts: raw.attempts,
         source,

@@ -193,19 +193,133 @@ impl fmt::Debug for Redacted {
     }
 }
 
-/// Lenient deserializers the `#[model]` expansion points serde at.
+/// Lenient decoding behind the `#[model]` expansion: one generic object reader here, and a
+/// `match` on field names per model.
 pub mod de {
     use crate::Timestamp;
-    use serde::{Deserialize, Deserializer};
+    use serde::de::{DeserializeSeed, IgnoredAny, MapAccess};
+    use serde::ser::SerializeStruct;
+    use serde::{Deserialize, Deserializer, Serialize};
+    use std::borrow::Cow;
+    use std::fmt;
     use std::marker::PhantomData;
 
-    /// `null` (as well as a missing field, via `#[serde(default)]`) becomes `T::default()`.
-    pub fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+    /// Implemented by `#[model]` structs: read one field, named as on the wire, from a map.
+    pub trait Fields: Default {
+        /// The struct's name, for error messages.
+        const NAME: &'static str;
+
+        /// Reads the map's next value into the field called `key`. `Ok(false)` means the
+        /// struct has no such field and the value is still unread.
+        fn read_field<'de, A: MapAccess<'de>>(
+            &mut self,
+            key: &str,
+            map: &mut A,
+        ) -> Result<bool, A::Error>;
+    }
+
+    /// Reads a JSON object into a model: fields start at their defaults, keys the model does
+    /// not know are skipped, and a repeated key keeps its last value.
+    pub fn model<'de, D, T>(deserializer: D) -> Result<T, D::Error>
     where
         D: Deserializer<'de>,
+        T: Fields,
+    {
+        struct Visitor<T>(PhantomData<T>);
+        impl<'de, T: Fields> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "struct {}", T::NAME)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+                let mut out = T::default();
+                while let Some(Key(key)) = map.next_key()? {
+                    if !out.read_field(&key, &mut map)? {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(Visitor(PhantomData))
+    }
+
+    /// An object key, borrowed from the input when it has no escapes.
+    struct Key<'de>(Cow<'de, str>);
+
+    impl<'de> Deserialize<'de> for Key<'de> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Visitor;
+            impl<'de> serde::de::Visitor<'de> for Visitor {
+                type Value = Key<'de>;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_borrowed_str<E>(self, value: &'de str) -> Result<Key<'de>, E> {
+                    Ok(Key(Cow::Borrowed(value)))
+                }
+                fn visit_str<E>(self, value: &str) -> Result<Key<'de>, E> {
+                    Ok(Key(Cow::Owned(value.to_owned())))
+                }
+                fn visit_string<E>(self, value: String) -> Result<Key<'de>, E> {
+                    Ok(Key(Cow::Owned(value)))
+                }
+            }
+            deserializer.deserialize_identifier(Visitor)
+        }
+    }
+
+    /// A field that is not an `Option`: `null` reads as its default.
+    pub fn or_default<'de, A, T>(map: &mut A) -> Result<T, A::Error>
+    where
+        A: MapAccess<'de>,
         T: Deserialize<'de> + Default,
     {
-        Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+        Ok(map.next_value::<Option<T>>()?.unwrap_or_default())
+    }
+
+    /// An `Option` field: `null` reads as `None`.
+    pub fn option<'de, A, T>(map: &mut A) -> Result<Option<T>, A::Error>
+    where
+        A: MapAccess<'de>,
+        T: Deserialize<'de>,
+    {
+        map.next_value()
+    }
+
+    /// An `Option<Timestamp>` field, read by [`lenient_timestamp`].
+    pub fn timestamp<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Timestamp>, A::Error> {
+        struct Seed;
+        impl<'de> DeserializeSeed<'de> for Seed {
+            type Value = Option<Timestamp>;
+            fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                lenient_timestamp(d)
+            }
+        }
+        map.next_value_seed(Seed)
+    }
+
+    /// A `Timestamp` field: like [`timestamp`], with the Unix epoch for a missing value.
+    pub fn timestamp_or_default<'de, A: MapAccess<'de>>(
+        map: &mut A,
+    ) -> Result<Timestamp, A::Error> {
+        Ok(timestamp(map)?.unwrap_or_default())
+    }
+
+    /// Writes an optional model field when it is set and skips it otherwise.
+    pub fn serialize_if_some<S, T>(
+        out: &mut S,
+        key: &'static str,
+        value: &Option<T>,
+    ) -> Result<(), S::Error>
+    where
+        S: SerializeStruct,
+        T: Serialize,
+    {
+        match value {
+            Some(value) => out.serialize_field(key, value),
+            None => out.skip_field(key),
+        }
     }
 
     /// An RFC 3339 timestamp; `null` and `""` read as `None`.
@@ -243,15 +357,6 @@ pub mod de {
         deserializer.deserialize_option(Visitor)
     }
 
-    /// Like [`lenient_timestamp`], for fields that are not optional: a missing value is the
-    /// Unix epoch.
-    pub fn lenient_timestamp_or_default<'de, D>(deserializer: D) -> Result<Timestamp, D::Error>
-    where
-        D: Deserializer<'de>,
-    {
-        Ok(lenient_timestamp(deserializer)?.unwrap_or_default())
-    }
-
     /// Reads a string into an open enum without an intermediate allocation.
     pub fn wire_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
     where
@@ -269,5 +374,167 @@ pub mod de {
             }
         }
         deserializer.deserialize_str(Visitor(PhantomData))
+    }
+}
+
+/// The JSON path (`user.emails[0].verified`, or `.` for the top level) of the value a decoding
+/// error points at, found by scanning the body up to the error's line and column.
+///
+/// Finding it after the fact keeps path tracking off the success path and out of every
+/// response type's generated code.
+pub(crate) fn json_path_of_error(body: &[u8], error: &serde_json::Error) -> String {
+    // serde_json counts lines from 1 and columns as bytes into the line.
+    let line_start = match error.line() {
+        0 | 1 => 0,
+        line => body
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .nth(line - 2)
+            .map_or(body.len(), |(i, _)| i + 1),
+    };
+    json_path_at(body, line_start.saturating_add(error.column()))
+}
+
+/// The path of the innermost value being read at byte `offset` of a JSON document.
+fn json_path_at(body: &[u8], offset: usize) -> String {
+    enum Frame {
+        Object {
+            key: Option<String>,
+            expect_key: bool,
+        },
+        Array(usize),
+    }
+    let end = offset.min(body.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match body[i] {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                expect_key: true,
+            }),
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(index)) => *index += 1,
+                Some(Frame::Object { key, expect_key }) => {
+                    *key = None;
+                    *expect_key = true;
+                }
+                None => {}
+            },
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < body.len() && body[i] != b'"' {
+                    i += if body[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= body.len() {
+                    break; // the body ends inside this string
+                }
+                if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
+                    if *expect_key {
+                        let raw = &body[start..=i];
+                        *key = Some(serde_json::from_slice(raw).unwrap_or_else(|_| {
+                            String::from_utf8_lossy(raw).trim_matches('"').to_owned()
+                        }));
+                        *expect_key = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array(index) => {
+                use fmt::Write as _;
+                let _ = write!(path, "[{index}]");
+            }
+        }
+    }
+    if path.is_empty() {
+        path.push('.');
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_path_of_error;
+
+    /// Decodes `json` as `T` and returns the path the error points at.
+    fn path_of<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
+        let error = serde_json::from_str::<T>(json).expect_err("decoding fails");
+        json_path_of_error(json.as_bytes(), &error)
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        user: Inner,
+        #[serde(default)]
+        tags: Vec<u32>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Inner {
+        id: String,
+        emails: Vec<Email>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Email {
+        verified: bool,
+    }
+
+    #[test]
+    fn a_wrong_type_deep_inside_arrays_and_objects_is_located() {
+        let json = r#"{"user": {"id": "u", "emails": [{"verified": true}, {"verified": "yes"}]}}"#;
+        assert_eq!(path_of::<Outer>(json), "user.emails[1].verified");
+    }
+
+    #[test]
+    fn strings_with_brackets_quotes_and_escapes_do_not_confuse_the_scan() {
+        let json = r#"{"user": {"id": "a\"[{,:}]\\", "emails": [{"verified": 3}]}}"#;
+        assert_eq!(path_of::<Outer>(json), "user.emails[0].verified");
+        let escaped_key = r#"{"us\u0065r": {"id": 7, "emails": []}}"#;
+        assert_eq!(path_of::<Outer>(escaped_key), "user.id");
+    }
+
+    #[test]
+    fn errors_on_later_lines_use_the_line_and_column() {
+        let json =
+            "{\n  \"user\": {\"id\": \"u\", \"emails\": []},\n  \"tags\": [1, 2,\n \"x\"]\n}";
+        assert_eq!(path_of::<Outer>(json), "tags[2]");
+    }
+
+    #[test]
+    fn errors_outside_any_value_point_at_the_top_level() {
+        assert_eq!(path_of::<Outer>("[]"), ".");
+        assert_eq!(
+            path_of::<Outer>(r#"{"user": {"id": "u", "emails": []}} trailing"#),
+            "."
+        );
+        assert_eq!(path_of::<Outer>(""), ".");
+    }
+
+    #[test]
+    fn a_truncated_body_points_at_the_value_being_read() {
+        assert_eq!(path_of::<Outer>(r#"{"user": {"id": "u", "emai"#), "user");
     }
 }

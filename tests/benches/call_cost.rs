@@ -299,12 +299,6 @@ fn decode_cost(c: &mut Criterion) {
     g.bench_function("typed", |b| {
         b.iter(|| serde_json::from_slice::<Reset>(&body).unwrap())
     });
-    g.bench_function("typed_with_path", |b| {
-        b.iter(|| {
-            let mut de = serde_json::Deserializer::from_slice(&body);
-            serde_path_to_error::deserialize::<_, Reset>(&mut de).unwrap()
-        })
-    });
     g.finish();
 }
 

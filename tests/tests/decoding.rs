@@ -304,3 +304,46 @@ fn models_can_be_built_in_user_tests() {
     reset.user = user;
     assert_eq!(reset.user.user_id, "user-test-1");
 }
+
+#[test]
+fn escaped_and_repeated_keys_decode_like_plain_ones() {
+    // `\u0069` is `i`: the key is unescaped before it is matched. A repeated key keeps the
+    // last value, as serde_json's `Value` does.
+    let json =
+        r#"{"user_\u0069d": "user-test-1", "user_id": "user-test-2", "user": {"user_id": "u"}}"#;
+    let reset: stytch::consumer::passwords::email::ResetResponse =
+        serde_json::from_str(json).unwrap();
+    assert_eq!(reset.user_id, "user-test-2");
+    assert_eq!(reset.user.user_id, "u");
+    let escaped_only: stytch::consumer::passwords::email::ResetResponse =
+        serde_json::from_str(r#"{"user_\u0069d": "user-test-1"}"#).unwrap();
+    assert_eq!(escaped_only.user_id, "user-test-1");
+}
+
+#[test]
+fn a_model_is_a_json_object_and_nothing_else() {
+    for not_an_object in ["[]", "\"user\"", "42", "true"] {
+        let error =
+            serde_json::from_str::<stytch::consumer::users::User>(not_an_object).unwrap_err();
+        assert!(
+            error.to_string().contains("struct User"),
+            "{not_an_object}: {error}"
+        );
+    }
+}
+
+#[test]
+fn serializing_a_model_leaves_unset_options_out_and_keeps_every_other_field() {
+    let mut user = stytch::consumer::users::User::default();
+    user.user_id = "user-test-1".into();
+    let value = serde_json::to_value(&user).unwrap();
+    let object = value.as_object().unwrap();
+    assert_eq!(object["user_id"], "user-test-1");
+    assert_eq!(object["emails"], json!([]));
+    assert!(!object.contains_key("name"), "None is left out: {value}");
+    assert!(!object.contains_key("created_at"));
+    assert_eq!(
+        object["is_locked"], false,
+        "falsy values that are set are kept"
+    );
+}
