@@ -337,9 +337,7 @@ pub mod de {
                 if value.is_empty() {
                     return Ok(None);
                 }
-                chrono::DateTime::parse_from_rfc3339(value)
-                    .map(|t| Some(t.with_timezone(&chrono::Utc)))
-                    .map_err(E::custom)
+                parse_timestamp(value).map(Some).map_err(E::custom)
             }
             fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
                 Ok(None)
@@ -355,6 +353,56 @@ pub mod de {
             }
         }
         deserializer.deserialize_option(Visitor)
+    }
+
+    /// Parses an RFC 3339 timestamp. The form Stytch sends, UTC with a `Z` and optional
+    /// fractional seconds, is read directly; anything else goes to chrono's full parser.
+    pub(crate) fn parse_timestamp(value: &str) -> Result<Timestamp, chrono::ParseError> {
+        match utc_fast_path(value.as_bytes()) {
+            Some(timestamp) => Ok(timestamp),
+            None => {
+                chrono::DateTime::parse_from_rfc3339(value).map(|t| t.with_timezone(&chrono::Utc))
+            }
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, or `None` to leave the value to chrono (other
+    /// offsets, leap seconds, invalid dates).
+    fn utc_fast_path(b: &[u8]) -> Option<Timestamp> {
+        if b.len() < 20
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || b[10] != b'T'
+            || b[13] != b':'
+            || b[16] != b':'
+            || b[b.len() - 1] != b'Z'
+        {
+            return None;
+        }
+        let number = |digits: &[u8]| {
+            digits.iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        let nanos = match &b[19..b.len() - 1] {
+            [] => 0,
+            [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
+                number(digits)? * 10u32.pow(9 - digits.len() as u32)
+            }
+            _ => return None,
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(
+            number(&b[0..4])? as i32,
+            number(&b[5..7])?,
+            number(&b[8..10])?,
+        )?;
+        let time = chrono::NaiveTime::from_hms_nano_opt(
+            number(&b[11..13])?,
+            number(&b[14..16])?,
+            number(&b[17..19])?,
+            nanos,
+        )?;
+        Some(date.and_time(time).and_utc())
     }
 
     /// Reads a string into an open enum without an intermediate allocation.
@@ -531,6 +579,44 @@ mod tests {
             "."
         );
         assert_eq!(path_of::<Outer>(""), ".");
+    }
+
+    #[test]
+    fn timestamps_read_on_the_fast_path_equal_chronos_reading() {
+        let same = [
+            "2024-03-01T12:00:00Z",
+            "2023-01-09T07:41:52.1Z",
+            "2023-01-09T07:41:52.123456Z",
+            "2023-01-09T07:41:52.123456789Z",
+            "2024-02-29T23:59:59Z",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            // Not the fast path's shape: chrono reads them.
+            "2024-03-01T12:00:00+02:00",
+            "2024-03-01t12:00:00z",
+            "2024-03-01 12:00:00Z",
+            "2016-12-31T23:59:60Z",
+            "2024-03-01T12:00:00.1234567890Z",
+        ];
+        for value in same {
+            let expected = chrono::DateTime::parse_from_rfc3339(value)
+                .unwrap()
+                .with_timezone(&chrono::Utc);
+            assert_eq!(super::de::parse_timestamp(value), Ok(expected), "{value}");
+        }
+        let refused = [
+            "2023-02-29T00:00:00Z",
+            "2024-13-01T00:00:00Z",
+            "2024-03-01T24:00:00Z",
+            "2024-03-01T12:00:00.Z",
+            "2024-03-01T12:0a:00Z",
+            "+024-03-01T12:00:00Z",
+            "2024-03-01T12:00:00",
+            "yesterday",
+        ];
+        for value in refused {
+            assert!(super::de::parse_timestamp(value).is_err(), "{value}");
+        }
     }
 
     #[test]

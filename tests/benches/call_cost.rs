@@ -6,8 +6,8 @@
 //!
 //! The loopback server runs on its own runtime thread; the client runs on a current-thread
 //! runtime on the bench thread, and the figure is that thread's CPU time
-//! (`CLOCK_THREAD_CPUTIME_ID`), so the server's work is not counted. At the end the bench prints
-//! each SDK/raw ratio from the same run.
+//! (`CLOCK_THREAD_CPUTIME_ID`), so the server's work is not counted. Criterion reports each side;
+//! the SDK/raw ratios printed at the end come from rounds that alternate the two sides.
 //!
 //! Run with `cargo bench -p stytch-tests --bench call_cost`.
 
@@ -22,8 +22,22 @@ const IN_FLIGHT: usize = 16;
 const ORGANIZATION_ID: &str = "organization-test-07971b06-ac8b-4cdb-9c15-63b17e653931";
 const MEMBER_ID: &str = "member-test-32fc5024-9c09-4da3-bd2e-c9ce4da9375f";
 
-/// Mean client CPU per call for each benchmark, as measured in this run.
-static MEANS: Mutex<Vec<(String, f64)>> = Mutex::new(Vec::new());
+/// Rounds of the interleaved comparison behind the printed ratios, and calls per side and round.
+const ROUNDS: usize = 12;
+const CALLS_PER_ROUND: u64 = 400;
+
+/// One row of the final table: endpoint, mode, SDK and raw CPU per call, and the ratio's
+/// spread over the rounds.
+struct Ratio {
+    group: String,
+    mode: &'static str,
+    sdk: Duration,
+    raw: Duration,
+    lowest: f64,
+    highest: f64,
+}
+
+static RATIOS: Mutex<Vec<Ratio>> = Mutex::new(Vec::new());
 
 fn thread_cpu() -> Duration {
     let mut ts = libc::timespec {
@@ -169,27 +183,39 @@ fn bench_pair<S, SF, R, RF>(
     g.warm_up_time(Duration::from_secs(1));
     g.measurement_time(Duration::from_secs(3));
     for (mode, in_flight) in [("sequential", 1), ("in_flight_16", IN_FLIGHT)] {
-        for (who, run) in [("sdk", 0), ("raw_value", 1)] {
-            let name = format!("{who}/{mode}");
-            let mut total = Duration::ZERO;
-            let mut calls = 0u64;
-            g.bench_function(&name, |b| {
-                b.iter_custom(|iters| {
-                    let spent = if run == 0 {
-                        measure(runtime, iters, in_flight, sdk.clone())
-                    } else {
-                        measure(runtime, iters, in_flight, raw.clone())
-                    };
-                    total += spent;
-                    calls += iters;
-                    spent
-                })
-            });
-            MEANS.lock().unwrap().push((
-                format!("{group}/{name}"),
-                total.as_nanos() as f64 / calls.max(1) as f64,
-            ));
+        g.bench_function(format!("sdk/{mode}"), |b| {
+            b.iter_custom(|iters| measure(runtime, iters, in_flight, sdk.clone()))
+        });
+        g.bench_function(format!("raw_value/{mode}"), |b| {
+            b.iter_custom(|iters| measure(runtime, iters, in_flight, raw.clone()))
+        });
+        // The ratio comes from rounds that alternate the two sides (and which goes first), so
+        // a change in the machine's load during the run reaches both alike.
+        let (mut sdk_total, mut raw_total) = (Duration::ZERO, Duration::ZERO);
+        let (mut lowest, mut highest) = (f64::MAX, f64::MIN);
+        for round in 0..ROUNDS {
+            let (sdk_cpu, raw_cpu) = if round % 2 == 0 {
+                let s = measure(runtime, CALLS_PER_ROUND, in_flight, sdk.clone());
+                (s, measure(runtime, CALLS_PER_ROUND, in_flight, raw.clone()))
+            } else {
+                let r = measure(runtime, CALLS_PER_ROUND, in_flight, raw.clone());
+                (measure(runtime, CALLS_PER_ROUND, in_flight, sdk.clone()), r)
+            };
+            let ratio = sdk_cpu.as_secs_f64() / raw_cpu.as_secs_f64();
+            lowest = lowest.min(ratio);
+            highest = highest.max(ratio);
+            sdk_total += sdk_cpu;
+            raw_total += raw_cpu;
         }
+        let calls = (ROUNDS as u32) * (CALLS_PER_ROUND as u32);
+        RATIOS.lock().unwrap().push(Ratio {
+            group: group.to_owned(),
+            mode,
+            sdk: sdk_total / calls,
+            raw: raw_total / calls,
+            lowest,
+            highest,
+        });
     }
     g.finish();
 }
@@ -265,24 +291,20 @@ fn call_cost(c: &mut Criterion) {
 }
 
 fn print_ratios() {
-    let means = MEANS.lock().unwrap();
-    let mean = |name: &str| means.iter().find(|(n, _)| n == name).map(|(_, m)| *m);
-    println!("\nclient CPU per call (mean over the measured iterations), SDK / raw+Value:");
-    for group in ["post_passwords_email_reset", "get_b2b_members_get"] {
-        for mode in ["sequential", "in_flight_16"] {
-            let (Some(sdk), Some(raw)) = (
-                mean(&format!("{group}/sdk/{mode}")),
-                mean(&format!("{group}/raw_value/{mode}")),
-            ) else {
-                continue;
-            };
-            println!(
-                "  {group:<28} {mode:<13} sdk {:>7.1} us  raw {:>7.1} us  ratio {:.2}",
-                sdk / 1000.0,
-                raw / 1000.0,
-                sdk / raw
-            );
-        }
+    println!(
+        "\nclient CPU per call, SDK / raw+Value ({ROUNDS} alternating rounds of {CALLS_PER_ROUND} calls a side):"
+    );
+    for r in RATIOS.lock().unwrap().iter() {
+        println!(
+            "  {:<28} {:<13} sdk {:>7.1} us  raw {:>7.1} us  ratio {:.2}  (rounds {:.2}..{:.2})",
+            r.group,
+            r.mode,
+            r.sdk.as_secs_f64() * 1e6,
+            r.raw.as_secs_f64() * 1e6,
+            r.sdk.as_secs_f64() / r.raw.as_secs_f64(),
+            r.lowest,
+            r.highest,
+        );
     }
 }
 
