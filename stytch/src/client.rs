@@ -217,7 +217,15 @@ impl<C: FromTransport> ClientBuilder<C> {
             .map_err(|_| Error::Config("the user agent contains invalid characters".into()))?;
         let http = match self.http {
             Some(http) => http,
-            None => default_http_client(self.connect_timeout)?,
+            None => {
+                #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
+                {
+                    require_plain_http(&api_base, "base URL")?;
+                    #[cfg(feature = "fraud")]
+                    require_plain_http(&fraud_base, "fraud base URL")?;
+                }
+                default_http_client(self.connect_timeout)?
+            }
         };
         Ok(C::from_transport(Arc::new(Transport {
             http,
@@ -285,12 +293,24 @@ fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Err
         .map_err(|e| Error::Config(format!("could not create the HTTP client: {e}")))
 }
 
-/// A `reqwest` builder with the SDK's TLS setup: rustls on the `ring` provider with Mozilla's
-/// root certificates compiled in (no OpenSSL, no dependence on the host's certificate store).
+/// A `reqwest` builder with the SDK's TLS setup, which the crate's features choose:
+///
+/// - `rustls` (default): rustls with Mozilla's root certificates compiled in (no dependence
+///   on the host's certificate store), on the provider of the crypto backend (`ring` by
+///   default, `aws-lc-rs` when that feature is on). HTTP/1.1 only.
+/// - `native-tls`: the platform's TLS library and certificate store (OpenSSL on Linux,
+///   Secure Transport on macOS, SChannel on Windows), TLS 1.2 or later. When both `rustls`
+///   and `native-tls` are on, `native-tls` wins: with `rustls` in the defaults, turning
+///   `native-tls` on is the only way to ask for it without `default-features = false`, and it
+///   is also reqwest's own choice when both are compiled in.
+/// - Neither: a builder without TLS, whose clients speak plain `http` only. A
+///   [`ClientBuilder`] then refuses an `https` base URL unless it is given a client with
+///   [`http_client`](ClientBuilder::http_client).
 ///
 /// Start from it to give [`ClientBuilder::http_client`] a client with a proxy or other
-/// settings of your own. (A client built from `reqwest::Client::builder()` directly needs a
-/// rustls crypto provider of its own, e.g. reqwest's default `rustls` feature.)
+/// settings of your own. (With the `rustls` feature alone, a client built from
+/// `reqwest::Client::builder()` directly needs a rustls crypto provider of its own, e.g.
+/// reqwest's default `rustls` feature.)
 ///
 /// ```no_run
 /// let http = stytch::http_client_builder()?
@@ -303,7 +323,19 @@ fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Err
 /// # Ok::<(), stytch::Error>(())
 /// ```
 pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    #[cfg(feature = "native-tls")]
+    return Ok(reqwest::Client::builder()
+        .tls_backend_native()
+        .tls_version_min(reqwest::tls::Version::TLS_1_2));
+    #[cfg(all(feature = "rustls", not(feature = "native-tls")))]
+    return rustls_client_builder();
+    #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
+    return Ok(reqwest::Client::builder());
+}
+
+#[cfg(all(feature = "rustls", not(feature = "native-tls")))]
+fn rustls_client_builder() -> Result<reqwest::ClientBuilder, Error> {
+    let provider = Arc::new(crate::crypto::rustls_provider());
     let roots = rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
@@ -314,6 +346,20 @@ pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
         .with_no_client_auth();
     tls.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(reqwest::Client::builder().tls_backend_preconfigured(tls))
+}
+
+/// Without a TLS feature the default HTTP client cannot reach an `https` URL; saying so at
+/// `build()` beats a network error on the first call.
+#[cfg(not(any(feature = "rustls", feature = "native-tls")))]
+fn require_plain_http(url: &str, what: &str) -> Result<(), Error> {
+    if url.starts_with("https:") {
+        return Err(Error::Config(format!(
+            "the {what} {url:?} needs TLS, but stytch was built without its `rustls` and \
+             `native-tls` features: enable one of them, use an http URL, or give the builder \
+             an HTTP client of your own with `http_client`"
+        )));
+    }
+    Ok(())
 }
 
 #[doc(hidden)]
@@ -410,4 +456,69 @@ pub(crate) fn builder_from_env<C: FromTransport>() -> Result<ClientBuilder<C>, E
         Some(url) => builder.base_url(url),
         None => builder,
     })
+}
+
+/// A build without TLS: `https` is refused at `build()` unless the caller brings a client.
+#[cfg(all(
+    test,
+    feature = "consumer",
+    not(any(feature = "rustls", feature = "native-tls"))
+))]
+mod without_tls {
+    use crate::consumer::Client;
+    use crate::Error;
+
+    fn config_error(result: Result<Client, Error>) -> String {
+        match result {
+            Err(Error::Config(message)) => message,
+            Err(other) => panic!("expected Error::Config, got {other:?}"),
+            Ok(client) => panic!("expected Error::Config, got {client:?}"),
+        }
+    }
+
+    #[test]
+    fn the_default_https_base_url_is_refused() {
+        let message = config_error(Client::new("project-test-1", "secret-test-1"));
+        assert!(message.contains("\"https://test.stytch.com\""), "{message}");
+        assert!(message.contains("`rustls`"), "{message}");
+        assert!(message.contains("`http_client`"), "{message}");
+    }
+
+    #[test]
+    fn an_explicit_https_base_url_is_refused() {
+        let builder = Client::builder("project-test-1", "secret-test-1")
+            .base_url("HTTPS://stytch.internal.example")
+            .fraud_base_url("http://127.0.0.1:9");
+        let message = config_error(builder.build());
+        assert!(message.starts_with("the base URL"), "{message}");
+    }
+
+    #[cfg(feature = "fraud")]
+    #[test]
+    fn the_default_https_fraud_base_url_is_refused() {
+        let builder =
+            Client::builder("project-test-1", "secret-test-1").base_url("http://127.0.0.1:9");
+        let message = config_error(builder.build());
+        assert!(message.starts_with("the fraud base URL"), "{message}");
+    }
+
+    #[test]
+    fn plain_http_urls_build() {
+        let client = Client::builder("project-test-1", "secret-test-1")
+            .base_url("http://127.0.0.1:9")
+            .fraud_base_url("http://127.0.0.1:9")
+            .build()
+            .expect("plain http needs no TLS");
+        assert_eq!(client.base_url(), "http://127.0.0.1:9");
+    }
+
+    #[test]
+    fn https_builds_with_the_callers_own_client() {
+        let http = reqwest::Client::builder().build().expect("HTTP client");
+        let client = Client::builder("project-test-1", "secret-test-1")
+            .http_client(http)
+            .build()
+            .expect("the caller's client decides what it can reach");
+        assert_eq!(client.base_url(), "https://test.stytch.com");
+    }
 }

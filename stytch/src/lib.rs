@@ -33,6 +33,34 @@
 //! - Responses decode leniently: unknown fields are ignored, missing or `null` fields take
 //!   their default, and enums keep values this version does not know.
 //! - Secrets (passwords, tokens, JWTs, the project secret) are redacted from `Debug`.
+//!
+//! # Features
+//!
+//! Product families (all default):
+//! - `consumer`: [`consumer::Client`] and its services.
+//! - `b2b`: [`b2b::Client`] and its services.
+//! - `fraud`: the fraud and risk endpoints on the telemetry host, on whichever clients are on.
+//!
+//! TLS, for the HTTP client the SDK builds (see [`http_client_builder`]):
+//! - `rustls` (default): rustls with Mozilla's root certificates compiled in; its crypto comes
+//!   from the backend below. No C library, no system certificate store.
+//! - `native-tls`: the platform's TLS and certificate store, through reqwest's `native-tls`.
+//!   On Linux that is OpenSSL, whose headers and `pkg-config` the build needs. Chosen over
+//!   `rustls` when both are on.
+//! - Neither: plain `http` only; [`ClientBuilder::build`] refuses an `https` base URL unless
+//!   the builder was given an HTTP client with [`ClientBuilder::http_client`].
+//!
+//! Crypto backend, for local JWT verification, the `testing` keys and rustls (exactly one is
+//! used; without either the crate does not compile and says which feature to enable):
+//! - `ring` (default): no C crypto library to build.
+//! - `aws-lc-rs`: AWS-LC, compiled from C source by `aws-lc-sys` (a C compiler is needed, and
+//!   a clean build takes roughly a minute longer). Chosen over `ring` when both are on.
+//!
+//! Other:
+//! - `testing`: `testing::TestKeys` signs Stytch-shaped JWTs with built-in keys, and
+//!   `ClientBuilder::clock` moves the client's clock.
+//!
+//! Every combination builds with the crate's `rust-version` (1.88).
 
 // With neither vertical there is no client: the models, `rbac::authorize` and the JWT
 // machinery still build, and the parts only a client calls are expected to go unused.
@@ -42,6 +70,7 @@ extern crate self as stytch;
 
 mod call;
 mod client;
+mod crypto;
 mod error;
 mod nullable;
 mod refresh;

@@ -2,6 +2,7 @@
 //!
 //! Fail-closed throughout: anything unexpected is a [`TokenError`], never a pass.
 
+use crate::crypto::signature;
 use crate::TokenError;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -90,13 +91,13 @@ impl RsaKey {
 impl UnverifiedJwt<'_> {
     /// Checks the signature; on success the payload can be trusted.
     pub(crate) fn verify(self, key: &RsaKey) -> Result<Map<String, Value>, TokenError> {
-        let components = ring::signature::RsaPublicKeyComponents {
+        let components = signature::RsaPublicKeyComponents {
             n: &key.n,
             e: &key.e,
         };
         components
             .verify(
-                &ring::signature::RSA_PKCS1_2048_8192_SHA256,
+                &signature::RSA_PKCS1_2048_8192_SHA256,
                 self.signing_input.as_bytes(),
                 &self.signature,
             )
@@ -359,5 +360,28 @@ mod tests {
             parse(&"a".repeat(MAX_TOKEN_LEN + 1)),
             Err(TokenError::Malformed("too long"))
         ));
+    }
+
+    /// The signing and verifying sides of the crypto backend agree (run under each backend).
+    #[cfg(feature = "testing")]
+    #[test]
+    fn signatures_round_trip_through_the_crypto_backend() {
+        use crate::testing::{TestKey, TestKeys};
+        let keys = TestKeys::new();
+        let primary = RsaKey::from_jwk(&keys.jwks()[0]).expect("the test key is an RS256 key");
+        let token = keys.session("project-test-1", "user-test-1").sign();
+
+        let claims = parse(&token).and_then(|jwt| jwt.verify(&primary));
+        assert_eq!(claims.expect("a valid signature")["sub"], "user-test-1");
+
+        let header = json!({"alg": "RS256", "kid": TestKey::Primary.kid()});
+        let other_key = keys.sign_raw(TestKey::Rotated, &header, &good());
+        let verdict = parse(&other_key).and_then(|jwt| jwt.verify(&primary));
+        assert_eq!(verdict.err(), Some(TokenError::BadSignature));
+
+        let (signed, _) = token.rsplit_once('.').expect("three parts");
+        let forged = format!("{signed}.{}", URL_SAFE_NO_PAD.encode([7u8; 256]));
+        let verdict = parse(&forged).and_then(|jwt| jwt.verify(&primary));
+        assert_eq!(verdict.err(), Some(TokenError::BadSignature));
     }
 }

@@ -19,6 +19,8 @@
 //! # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
 //! ```
 
+use crate::crypto::rand;
+use crate::crypto::signature::{self, KeyPair as _};
 use crate::models::Jwk;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -254,15 +256,15 @@ fn seconds(time: SystemTime) -> i64 {
 }
 
 fn rs256(key: TestKey, message: &[u8]) -> Vec<u8> {
-    let pair = ring::signature::RsaKeyPair::from_der(key.pkcs1_der())
+    let pair = signature::RsaKeyPair::from_der(key.pkcs1_der())
         .expect("the built-in test keys are valid PKCS#1 DER");
-    let mut signature = vec![0; pair.public().modulus_len()];
+    let mut out = vec![0; pair.public_key().modulus_len()];
     pair.sign(
-        &ring::signature::RSA_PKCS1_SHA256,
-        &ring::rand::SystemRandom::new(),
+        &signature::RSA_PKCS1_SHA256,
+        &rand::SystemRandom::new(),
         message,
-        &mut signature,
+        &mut out,
     )
     .expect("signing with a valid key into a buffer of the modulus length succeeds");
-    signature
+    out
 }
