@@ -19,6 +19,44 @@ use ring as backend;
 pub(crate) use backend::rand;
 pub(crate) use backend::signature;
 
+/// An RS256 public key from a key set, prepared once and used for every token it signed.
+pub(crate) struct Rs256Key {
+    /// AWS-LC parses the key once; verification then skips building it again.
+    #[cfg(feature = "aws-lc-rs")]
+    parsed: signature::ParsedPublicKey,
+    /// ring has no parsed form for RSA verification keys: it takes the components each time.
+    #[cfg(not(feature = "aws-lc-rs"))]
+    n: Vec<u8>,
+    #[cfg(not(feature = "aws-lc-rs"))]
+    e: Vec<u8>,
+}
+
+impl Rs256Key {
+    /// The key with big-endian modulus `n` and exponent `e`; `None` if they do not form one.
+    pub(crate) fn new(n: Vec<u8>, e: Vec<u8>) -> Option<Self> {
+        #[cfg(feature = "aws-lc-rs")]
+        return signature::RsaPublicKeyComponents { n, e }
+            .to_parsed_public_key(&signature::RSA_PKCS1_2048_8192_SHA256)
+            .ok()
+            .map(|parsed| Rs256Key { parsed });
+        #[cfg(not(feature = "aws-lc-rs"))]
+        return Some(Rs256Key { n, e });
+    }
+
+    /// Whether `signature` is this key's RS256 signature of `message`.
+    pub(crate) fn verify(&self, message: &[u8], signature: &[u8]) -> bool {
+        #[cfg(feature = "aws-lc-rs")]
+        return self.parsed.verify_sig(message, signature).is_ok();
+        #[cfg(not(feature = "aws-lc-rs"))]
+        return signature::RsaPublicKeyComponents {
+            n: &self.n,
+            e: &self.e,
+        }
+        .verify(&signature::RSA_PKCS1_2048_8192_SHA256, message, signature)
+        .is_ok();
+    }
+}
+
 /// The rustls provider built on the same library (unused when `native-tls` wins over rustls).
 #[cfg(all(feature = "rustls", not(feature = "native-tls")))]
 pub(crate) fn rustls_provider() -> rustls::crypto::CryptoProvider {

@@ -1,6 +1,8 @@
 //! Local session-JWT verification through the SDK (warm key cache) against bare
 //! `jsonwebtoken` verifying the same token with the same key and checks, sequentially and
-//! with 16 tasks at once. Run with `cargo bench -p stytch-tests --bench jwt_verify`.
+//! with 16 tasks at once. Run with `cargo bench -p stytch-tests --bench jwt_verify`: the SDK
+//! on ring against `jsonwebtoken` on RustCrypto (the defaults: no C library on either side), or
+//! with `--features aws-lc`: both on AWS-LC.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use jsonwebtoken::{decode, Algorithm, DecodingKey, Validation};
@@ -18,6 +20,12 @@ fn bare_jsonwebtoken(token: &str, key: &DecodingKey, validation: &Validation) {
 }
 
 fn jwt_verify(c: &mut Criterion) {
+    // With `--features aws-lc` both of jsonwebtoken's backends are compiled in; pick AWS-LC,
+    // which the SDK then uses too.
+    #[cfg(feature = "aws-lc")]
+    jsonwebtoken::crypto::aws_lc::DEFAULT_PROVIDER
+        .install_default()
+        .expect("no provider installed yet");
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

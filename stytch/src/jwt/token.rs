@@ -2,7 +2,7 @@
 //!
 //! Fail-closed throughout: anything unexpected is a [`TokenError`], never a pass.
 
-use crate::crypto::signature;
+use crate::crypto::Rs256Key;
 use crate::TokenError;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -66,11 +66,8 @@ fn decode_part(part: &str, what: &'static str) -> Result<Vec<u8>, TokenError> {
         .map_err(|_| TokenError::Malformed(what))
 }
 
-/// An RSA public key from the JWKS, kept decoded for verification.
-pub(crate) struct RsaKey {
-    n: Vec<u8>,
-    e: Vec<u8>,
-}
+/// An RSA public key from the JWKS, ready for verification.
+pub(crate) struct RsaKey(Rs256Key);
 
 impl RsaKey {
     /// Accepts only RSA signing keys meant for RS256.
@@ -81,27 +78,18 @@ impl RsaKey {
         if !usable {
             return None;
         }
-        Some(RsaKey {
-            n: URL_SAFE_NO_PAD.decode(&jwk.n).ok()?,
-            e: URL_SAFE_NO_PAD.decode(&jwk.e).ok()?,
-        })
+        let n = URL_SAFE_NO_PAD.decode(&jwk.n).ok()?;
+        let e = URL_SAFE_NO_PAD.decode(&jwk.e).ok()?;
+        Rs256Key::new(n, e).map(RsaKey)
     }
 }
 
 impl UnverifiedJwt<'_> {
     /// Checks the signature; on success the payload can be trusted.
     pub(crate) fn verify(self, key: &RsaKey) -> Result<Map<String, Value>, TokenError> {
-        let components = signature::RsaPublicKeyComponents {
-            n: &key.n,
-            e: &key.e,
-        };
-        components
-            .verify(
-                &signature::RSA_PKCS1_2048_8192_SHA256,
-                self.signing_input.as_bytes(),
-                &self.signature,
-            )
-            .map_err(|_| TokenError::BadSignature)?;
+        if !key.0.verify(self.signing_input.as_bytes(), &self.signature) {
+            return Err(TokenError::BadSignature);
+        }
         match serde_json::from_slice(&self.payload) {
             Ok(Value::Object(claims)) => Ok(claims),
             _ => Err(TokenError::Malformed("payload is not a JSON object")),
