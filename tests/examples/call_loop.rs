@@ -1,0 +1,90 @@
+//! A fixed number of password-reset calls, through the SDK or through raw reqwest parsing into
+//! `serde_json::Value` (the `call_cost` bench's two sides), for instruction counts that do not
+//! depend on the machine's load:
+//!
+//! ```sh
+//! cargo build --release -p stytch-tests --example call_loop
+//! valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file=/tmp/cg.sdk \
+//!     target/release/examples/call_loop sdk 2000
+//! valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file=/tmp/cg.raw \
+//!     target/release/examples/call_loop raw 2000
+//! grep summary /tmp/cg.sdk-01 /tmp/cg.raw-01   # thread 1 is the client
+//! ```
+//!
+//! Run it with 0 calls as well to subtract the setup.
+
+use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE};
+use stytch_tests::{expected_basic_auth, fixture, MockServer, Reply, PROJECT_ID, SECRET};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (side, calls) = match (args.next(), args.next().map(|n| n.parse::<usize>())) {
+        (Some(side), Some(Ok(calls))) if side == "sdk" || side == "raw" => (side, calls),
+        _ => {
+            eprintln!("usage: call_loop sdk|raw CALLS");
+            std::process::exit(2);
+        }
+    };
+    let server_runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("server runtime");
+    let server = server_runtime.block_on(MockServer::start());
+    server.route(
+        "/v1/passwords/email/reset",
+        Reply::json(200, &fixture("seeds/consumer_passwords_email_reset.json")),
+    );
+    let base = server.url();
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("client runtime");
+    let _guard = runtime.enter();
+    let client = stytch::consumer::Client::builder(PROJECT_ID, SECRET)
+        .base_url(base.clone())
+        .build()
+        .expect("client");
+    let raw = stytch::http_client_builder()
+        .expect("TLS setup")
+        .build()
+        .expect("raw client");
+    let url = format!("{base}/v1/passwords/email/reset");
+    let body = bytes::Bytes::from(
+        serde_json::to_vec(&serde_json::json!({
+            "token": "token-test-reset-0123456789",
+            "password": "a long new passphrase 42",
+            "session_duration_minutes": 60,
+        }))
+        .expect("body"),
+    );
+    runtime.block_on(async {
+        for _ in 0..calls {
+            if side == "sdk" {
+                let reset = client
+                    .passwords()
+                    .email()
+                    .reset("token-test-reset-0123456789", "a long new passphrase 42")
+                    .session_duration_minutes(60)
+                    .await
+                    .expect("SDK call");
+                std::hint::black_box(reset);
+            } else {
+                let auth = HeaderValue::from_str(&expected_basic_auth()).expect("header");
+                let response = raw
+                    .post(&url)
+                    .header(AUTHORIZATION, auth)
+                    .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                    .body(body.clone())
+                    .send()
+                    .await
+                    .expect("raw call");
+                let bytes = response.bytes().await.expect("raw body");
+                let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+                std::hint::black_box(value);
+            }
+        }
+    });
+    drop(server);
+}
