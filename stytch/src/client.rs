@@ -193,13 +193,14 @@ impl<C: FromTransport> ClientBuilder<C> {
         } else {
             TEST_API
         };
-        let api_base =
+        let api_url =
             normalize_base_url(self.base_url.as_deref().unwrap_or(default_api), "base URL")?;
+        let api_base = api_url.as_str().trim_end_matches('/').to_owned();
         let mut jwt_issuers = vec![format!("stytch.com/{}", self.project_id)];
         if self.base_url.is_some() {
             jwt_issuers.push(api_base.clone());
         }
-        let fraud_base = normalize_base_url(
+        let fraud_url = normalize_base_url(
             self.fraud_base_url.as_deref().unwrap_or(FRAUD_API),
             "fraud base URL",
         )?;
@@ -222,7 +223,7 @@ impl<C: FromTransport> ClientBuilder<C> {
                 {
                     require_plain_http(&api_base, "base URL")?;
                     #[cfg(feature = "fraud")]
-                    require_plain_http(&fraud_base, "fraud base URL")?;
+                    require_plain_http(fraud_url.as_str(), "fraud base URL")?;
                 }
                 default_http_client(self.connect_timeout)?
             }
@@ -233,7 +234,8 @@ impl<C: FromTransport> ClientBuilder<C> {
             authorization,
             user_agent,
             api_base,
-            fraud_base,
+            api_url,
+            fraud_url,
             timeout: self.timeout,
             retry: self.retry,
             max_response_bytes: self.max_response_bytes,
@@ -270,7 +272,8 @@ impl<C> fmt::Debug for ClientBuilder<C> {
 }
 
 /// An absolute `http(s)` URL without a trailing slash, query or fragment.
-fn normalize_base_url(url: &str, what: &str) -> Result<String, Error> {
+/// Checks a configured base URL; its path, if any, prefixes every endpoint's path.
+fn normalize_base_url(url: &str, what: &str) -> Result<reqwest::Url, Error> {
     let parsed = reqwest::Url::parse(url)
         .map_err(|e| Error::Config(format!("the {what} {url:?} is not a URL: {e}")))?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.cannot_be_a_base() {
@@ -283,7 +286,7 @@ fn normalize_base_url(url: &str, what: &str) -> Result<String, Error> {
             "the {what} {url:?} cannot have a query or fragment"
         )));
     }
-    Ok(parsed.as_str().trim_end_matches('/').to_owned())
+    Ok(parsed)
 }
 
 fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Error> {

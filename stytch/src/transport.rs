@@ -22,8 +22,12 @@ pub struct Transport {
     pub(crate) project_id: String,
     pub(crate) authorization: HeaderValue,
     pub(crate) user_agent: HeaderValue,
+    /// The API base URL as configured, without a trailing slash.
     pub(crate) api_base: String,
-    pub(crate) fraud_base: String,
+    /// The base URLs, parsed once: a request only sets their path and query, so the scheme
+    /// and host are not parsed again on every call.
+    pub(crate) api_url: reqwest::Url,
+    pub(crate) fraud_url: reqwest::Url,
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_bytes: usize,
@@ -57,7 +61,7 @@ pub(crate) struct CallOptions {
 /// A request reduced to what goes on the wire; cheap to send again.
 struct Prepared {
     info: &'static EndpointInfo,
-    url: String,
+    url: reqwest::Url,
     body: Option<Bytes>,
     headers: Vec<(&'static str, HeaderValue)>,
 }
@@ -96,18 +100,18 @@ impl Transport {
     fn prepare<E: Endpoint>(&self, request: &E) -> Result<Prepared, Error> {
         let info = E::INFO;
         let base = match info.host {
-            Host::Api => &self.api_base,
-            Host::Fraud => &self.fraud_base,
+            Host::Api => &self.api_url,
+            Host::Fraud => &self.fraud_url,
         };
-        let mut url = String::with_capacity(base.len() + info.path.len() + 32);
-        url.push_str(base);
-        request.write_path(&mut url)?;
+        let prefix = base.path().trim_end_matches('/');
+        let mut path = String::with_capacity(prefix.len() + info.path.len() + 32);
+        path.push_str(prefix);
+        request.write_path(&mut path)?;
         let mut query = QueryWriter::new();
         request.write_query(&mut query);
-        if let Some(query) = query.finish() {
-            url.push('?');
-            url.push_str(&query);
-        }
+        let mut url = base.clone();
+        url.set_path(&path);
+        url.set_query(query.finish().as_deref());
         let body = match info.method {
             Method::Post | Method::Put => Some(Bytes::from(
                 serde_json::to_vec(request).map_err(Error::Encode)?,
@@ -245,7 +249,7 @@ impl Transport {
         };
         let mut builder = self
             .http
-            .request(method, prepared.url.as_str())
+            .request(method, prepared.url.clone())
             .header(AUTHORIZATION, self.authorization.clone())
             .header(USER_AGENT, self.user_agent.clone())
             .timeout(options.timeout.unwrap_or(self.timeout));

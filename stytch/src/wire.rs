@@ -270,6 +270,7 @@ pub mod de {
     }
 
     /// A field that is not an `Option`: `null` reads as its default.
+    #[inline]
     pub fn or_default<'de, A, T>(map: &mut A) -> Result<T, A::Error>
     where
         A: MapAccess<'de>,
@@ -279,6 +280,7 @@ pub mod de {
     }
 
     /// An `Option` field: `null` reads as `None`.
+    #[inline]
     pub fn option<'de, A, T>(map: &mut A) -> Result<Option<T>, A::Error>
     where
         A: MapAccess<'de>,
@@ -288,6 +290,7 @@ pub mod de {
     }
 
     /// An `Option<Timestamp>` field, read by [`lenient_timestamp`].
+    #[inline]
     pub fn timestamp<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Timestamp>, A::Error> {
         struct Seed;
         impl<'de> DeserializeSeed<'de> for Seed {
@@ -300,6 +303,7 @@ pub mod de {
     }
 
     /// A `Timestamp` field: like [`timestamp`], with the Unix epoch for a missing value.
+    #[inline]
     pub fn timestamp_or_default<'de, A: MapAccess<'de>>(
         map: &mut A,
     ) -> Result<Timestamp, A::Error> {
