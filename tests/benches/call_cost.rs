@@ -12,11 +12,11 @@
 //! Run with `cargo bench -p stytch-tests --bench call_cost`.
 
 use criterion::{criterion_group, Criterion};
-use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE};
 use std::future::Future;
 use std::sync::Mutex;
 use std::time::Duration;
-use stytch_tests::{expected_basic_auth, fixture, MockServer, Reply, PROJECT_ID, SECRET};
+use stytch_tests::calls::{raw_call, reset_body, sdk_reset};
+use stytch_tests::{fixture, MockServer, Reply, PROJECT_ID, SECRET};
 
 const IN_FLIGHT: usize = 16;
 const ORGANIZATION_ID: &str = "organization-test-07971b06-ac8b-4cdb-9c15-63b17e653931";
@@ -147,26 +147,6 @@ fn setup() -> Setup {
     }
 }
 
-async fn raw_call(
-    client: &reqwest::Client,
-    method: reqwest::Method,
-    url: &str,
-    body: Option<&bytes::Bytes>,
-) {
-    let auth = HeaderValue::from_str(&expected_basic_auth()).unwrap();
-    let mut request = client.request(method, url).header(AUTHORIZATION, auth);
-    if let Some(body) = body {
-        request = request
-            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-            .body(body.clone());
-    }
-    let response = request.send().await.unwrap();
-    assert!(response.status().is_success());
-    let bytes = response.bytes().await.unwrap();
-    let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    std::hint::black_box(value);
-}
-
 fn bench_pair<S, SF, R, RF>(
     c: &mut Criterion,
     runtime: &tokio::runtime::Runtime,
@@ -229,27 +209,11 @@ fn call_cost(c: &mut Criterion) {
         let client = s.consumer.clone();
         move || {
             let client = client.clone();
-            async move {
-                let reset = client
-                    .passwords()
-                    .email()
-                    .reset("token-test-reset-0123456789", "a long new passphrase 42")
-                    .session_duration_minutes(60)
-                    .await
-                    .unwrap();
-                std::hint::black_box(reset);
-            }
+            async move { sdk_reset(&client).await }
         }
     };
     let reset_url = format!("{}/v1/passwords/email/reset", s.base);
-    let reset_body = bytes::Bytes::from(
-        serde_json::to_vec(&serde_json::json!({
-            "token": "token-test-reset-0123456789",
-            "password": "a long new passphrase 42",
-            "session_duration_minutes": 60,
-        }))
-        .unwrap(),
-    );
+    let reset_body = reset_body();
     let raw_reset = {
         let client = s.raw.clone();
         move || {

@@ -13,8 +13,8 @@
 //!
 //! Run it with 0 calls as well to subtract the setup.
 
-use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE};
-use stytch_tests::{expected_basic_auth, fixture, MockServer, Reply, PROJECT_ID, SECRET};
+use stytch_tests::calls::{raw_call, reset_body, sdk_reset};
+use stytch_tests::{fixture, MockServer, Reply, PROJECT_ID, SECRET};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -51,38 +51,13 @@ fn main() {
         .build()
         .expect("raw client");
     let url = format!("{base}/v1/passwords/email/reset");
-    let body = bytes::Bytes::from(
-        serde_json::to_vec(&serde_json::json!({
-            "token": "token-test-reset-0123456789",
-            "password": "a long new passphrase 42",
-            "session_duration_minutes": 60,
-        }))
-        .expect("body"),
-    );
+    let body = reset_body();
     runtime.block_on(async {
         for _ in 0..calls {
             if side == "sdk" {
-                let reset = client
-                    .passwords()
-                    .email()
-                    .reset("token-test-reset-0123456789", "a long new passphrase 42")
-                    .session_duration_minutes(60)
-                    .await
-                    .expect("SDK call");
-                std::hint::black_box(reset);
+                sdk_reset(&client).await;
             } else {
-                let auth = HeaderValue::from_str(&expected_basic_auth()).expect("header");
-                let response = raw
-                    .post(&url)
-                    .header(AUTHORIZATION, auth)
-                    .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                    .body(body.clone())
-                    .send()
-                    .await
-                    .expect("raw call");
-                let bytes = response.bytes().await.expect("raw body");
-                let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
-                std::hint::black_box(value);
+                raw_call(&raw, reqwest::Method::POST, &url, Some(&body)).await;
             }
         }
     });

@@ -2,6 +2,8 @@
 //! script, including answers no real server should give (truncated bodies, dropped
 //! connections, long silences).
 
+pub mod calls;
+
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
