@@ -36,9 +36,11 @@ pub struct EndpointArgs {
     pub response: Option<Type>,
     pub service: Option<syn::Path>,
     pub host: Option<Ident>,
+    /// `body = form`: the body is `application/x-www-form-urlencoded` instead of JSON.
+    pub body: Option<Ident>,
 }
 
-const ARGUMENT_NAMES: &str = "`name`, `response`, `service` or `host`";
+const ARGUMENT_NAMES: &str = "`name`, `response`, `service`, `host` or `body`";
 
 /// Parses `METHOD, "/path", key = value, ...`; every problem is reported through `cx`.
 pub fn parse_endpoint_args(cx: &mut Ctxt, args: TokenStream) -> EndpointArgs {
@@ -49,6 +51,7 @@ pub fn parse_endpoint_args(cx: &mut Ctxt, args: TokenStream) -> EndpointArgs {
         response: None,
         service: None,
         host: None,
+        body: None,
     };
     let parser = |input: ParseStream| parse_args_inner(cx, &mut out, input);
     if let Err(error) = parser.parse2(args) {
@@ -135,6 +138,18 @@ fn parse_args_inner(cx: &mut Ctxt, out: &mut EndpointArgs, input: ParseStream) -
                     duplicate(cx);
                 }
             }
+            "body" => {
+                let value: Ident = input.parse()?;
+                if value != "json" && value != "form" {
+                    cx.error_spanned_by(
+                        &value,
+                        format!("unknown body encoding `{value}`; use `json` or `form`"),
+                    );
+                }
+                if out.body.replace(value).is_some() {
+                    duplicate(cx);
+                }
+            }
             _ => {
                 cx.error_spanned_by(
                     &key,
@@ -177,10 +192,12 @@ pub struct FieldAttrs {
     pub body: Option<Span>,
     pub rename: Option<LitStr>,
     pub secret: Option<bool>,
+    /// `project_id`: the client fills this path field with its project id.
+    pub project_id: Option<Span>,
 }
 
 const FIELD_ATTR_NAMES: &str =
-    "`header = \"...\"`, `query`, `body`, `rename = \"...\"` or `secret`";
+    "`header = \"...\"`, `query`, `body`, `rename = \"...\"`, `secret` or `project_id`";
 
 /// Reads and removes the `#[stytch(...)]` attributes of a field.
 pub fn take_field_attrs(cx: &mut Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAttrs {
@@ -221,6 +238,19 @@ pub fn take_field_attrs(cx: &mut Ctxt, attrs: &mut Vec<syn::Attribute>) -> Field
                 "body" => {
                     if out
                         .body
+                        .replace(
+                            meta.path
+                                .get_ident()
+                                .map_or_else(Span::call_site, Ident::span),
+                        )
+                        .is_some()
+                    {
+                        dup(cx);
+                    }
+                }
+                "project_id" => {
+                    if out
+                        .project_id
                         .replace(
                             meta.path
                                 .get_ident()

@@ -66,6 +66,22 @@ fn generate(endpoint: &Endpoint) -> TokenStream {
         .collect();
     let req_idents: Vec<&Ident> = required.iter().map(|f| &f.ident).collect();
     let req_types: Vec<&syn::Type> = required.iter().map(|f| &f.ty).collect();
+    // The client method asks for every required field but those the client fills itself.
+    let from_caller: Vec<&Field> = required
+        .iter()
+        .copied()
+        .filter(|f| f.attrs.project_id.is_none())
+        .collect();
+    let arg_idents: Vec<&Ident> = from_caller.iter().map(|f| &f.ident).collect();
+    let arg_types: Vec<&syn::Type> = from_caller.iter().map(|f| &f.ty).collect();
+    let new_args = required.iter().map(|f| {
+        let ident = &f.ident;
+        if f.attrs.project_id.is_some() {
+            quote!(::core::clone::Clone::clone(&transport.project_id))
+        } else {
+            quote!(#ident)
+        }
+    });
     let optional_idents = endpoint
         .fields
         .iter()
@@ -112,11 +128,9 @@ fn generate(endpoint: &Endpoint) -> TokenStream {
             #[doc = ""]
             #[doc = #sends]
             #[allow(clippy::too_many_arguments)]
-            pub fn #method(&self, #(#req_idents: impl ::core::convert::Into<#req_types>),*) -> ::stytch::Call<'c, #ident> {
-                ::stytch::Call::new(
-                    ::stytch::__private::ServiceHandle::transport(self),
-                    #ident::new(#(#req_idents),*),
-                )
+            pub fn #method(&self, #(#arg_idents: impl ::core::convert::Into<#arg_types>),*) -> ::stytch::Call<'c, #ident> {
+                let transport = ::stytch::__private::ServiceHandle::transport(self);
+                ::stytch::Call::new(transport, #ident::new(#(#new_args),*))
             }
         }
 
@@ -147,6 +161,16 @@ fn catalogue_info(endpoint: &Endpoint, method: &Ident, response: &syn::Type) -> 
         Some("fraud") => quote!(Fraud),
         _ => quote!(Api),
     };
+    let body = match endpoint
+        .args
+        .body
+        .as_ref()
+        .map(ToString::to_string)
+        .as_deref()
+    {
+        Some("form") => quote!(Form),
+        _ => quote!(Json),
+    };
     let path = endpoint.path_str();
     let name = crate::names::wire_name(method);
     let request = endpoint.item.ident.to_string();
@@ -175,6 +199,7 @@ fn catalogue_info(endpoint: &Endpoint, method: &Ident, response: &syn::Type) -> 
             method: ::stytch::catalogue::Method::#http,
             path: #path,
             host: ::stytch::catalogue::Host::#host,
+            body: ::stytch::catalogue::BodyFormat::#body,
             name: #name,
             module: ::core::module_path!(),
             request: #request,

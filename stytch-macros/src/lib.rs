@@ -36,7 +36,9 @@ use proc_macro::TokenStream;
 ///   `Response`);
 /// - `service = Type`: the service handle that gets the client method (default: `Service`,
 ///   the alias each service module declares with `service!`);
-/// - `host = fraud`: send to the telemetry host instead of the API host.
+/// - `host = fraud`: send to the telemetry host instead of the API host;
+/// - `body = form`: encode the body as `application/x-www-form-urlencoded` (OAuth 2.0
+///   endpoints) instead of JSON; `POST` and `PUT` only.
 ///
 /// # Fields
 /// A field named like a placeholder fills that path segment (percent-encoded). Other fields go
@@ -47,7 +49,9 @@ use proc_macro::TokenStream;
 /// - `query` / `body`: override the default location;
 /// - `rename = "wire_name"`: the field's name on the wire;
 /// - `secret` / `secret = false`: override whether `Debug` redacts the value (by default
-///   names ending in `password`, `_token`, `jwt`, `secret`, `code` and a few more are).
+///   names ending in `password`, `_token`, `jwt`, `secret`, `code` and a few more are);
+/// - `project_id`: a `String` path field that the client method fills with the client's
+///   project id, so callers do not pass it (`new` still takes it).
 ///
 /// # Generated
 /// `new(required...)`, a redacting `Debug`, `Clone`, the body's `Serialize`, the

@@ -6,6 +6,7 @@ use crate::names;
 
 pub fn check(cx: &mut Ctxt, endpoint: &Endpoint) {
     check_struct(cx, endpoint);
+    check_body_encoding(cx, endpoint);
     check_path_params(cx, endpoint);
     for field in &endpoint.fields {
         check_field(cx, endpoint, field);
@@ -81,6 +82,18 @@ fn check_struct(cx: &mut Ctxt, endpoint: &Endpoint) {
     }
 }
 
+fn check_body_encoding(cx: &mut Ctxt, endpoint: &Endpoint) {
+    if let Some(body) = &endpoint.args.body {
+        if body == "form" && !endpoint.method().has_body() {
+            let method = endpoint.method().as_str();
+            cx.error_spanned_by(
+                body,
+                format!("{method} requests have no body to encode; remove `body = form` or use POST or PUT"),
+            );
+        }
+    }
+}
+
 fn check_path_params(cx: &mut Ctxt, endpoint: &Endpoint) {
     let (Some(template), Some(lit)) = (&endpoint.template, &endpoint.args.path) else {
         return;
@@ -113,6 +126,16 @@ fn check_field(cx: &mut Ctxt, endpoint: &Endpoint, field: &crate::ast::Field) {
                 explicit.join(", ")
             ),
         );
+    }
+    if let Some(span) = field.attrs.project_id {
+        if !matches!(field.location, Location::Path)
+            || names::last_ident(&field.ty).as_deref() != Some("String")
+        {
+            cx.error_spanned_by(
+                quote::quote_spanned!(span=> project_id),
+                format!("`#[stytch(project_id)]` fills a path placeholder with the client's project id; `{name}` must be a `String` named in the path, e.g. \"/v1/public/{{{name}}}/...\""),
+            );
+        }
     }
     if names::generic_inner(&field.ty, "Nullable").is_some() {
         cx.error_spanned_by(

@@ -41,6 +41,16 @@ pub enum Host {
     Fraud,
 }
 
+/// How a request's body fields are encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BodyFormat {
+    /// A JSON object (`application/json`); nearly every endpoint.
+    Json,
+    /// `application/x-www-form-urlencoded`, as OAuth 2.0 endpoints such as token
+    /// introspection expect.
+    Form,
+}
+
 /// Where a request field travels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldLocation {
@@ -48,7 +58,7 @@ pub enum FieldLocation {
     Path,
     /// A query-string parameter.
     Query,
-    /// A key of the JSON body.
+    /// A key of the body (JSON or form, by the endpoint's [`BodyFormat`]).
     Body,
     /// A request header with this name.
     Header(&'static str),
@@ -73,6 +83,8 @@ pub struct EndpointInfo {
     /// The path template, e.g. `/v1/b2b/organizations/{organization_id}`.
     pub path: &'static str,
     pub host: Host,
+    /// How the body is encoded, for `POST` and `PUT`.
+    pub body: BodyFormat,
     /// The client method, e.g. `reset_start`.
     pub name: &'static str,
     /// The Rust module that declares it, e.g. `stytch::b2b::passwords::email`; after the

@@ -1,7 +1,7 @@
 //! Sends a declared request and reads its response. Everything endpoint-specific has been
 //! turned into plain data (URL, body, headers) before `send` runs, so this code exists once.
 
-use crate::catalogue::{EndpointInfo, Host, Method};
+use crate::catalogue::{BodyFormat, EndpointInfo, Host, Method};
 use crate::error::ApiError;
 use crate::jwt::JwksCache;
 use crate::retry::{parse_retry_after, RetryPolicy, Sleep};
@@ -112,11 +112,15 @@ impl Transport {
         let mut url = base.clone();
         url.set_path(&path);
         url.set_query(query.finish().as_deref());
-        let body = match info.method {
-            Method::Post | Method::Put => Some(Bytes::from(
+        let body = match (info.method, info.body) {
+            (Method::Post | Method::Put, BodyFormat::Json) => Some(Bytes::from(
                 serde_json::to_vec(request).map_err(Error::Encode)?,
             )),
-            Method::Get | Method::Delete => None,
+            (Method::Post | Method::Put, BodyFormat::Form) => Some(Bytes::from(
+                serde_urlencoded::to_string(request)
+                    .map_err(|e| Error::Encode(serde::ser::Error::custom(e)))?,
+            )),
+            (Method::Get | Method::Delete, _) => None,
         };
         let mut headers = Vec::new();
         let mut invalid = None;
@@ -257,8 +261,12 @@ impl Transport {
             builder = builder.header(*name, value.clone());
         }
         if let Some(body) = &prepared.body {
+            let content_type = match prepared.info.body {
+                BodyFormat::Json => "application/json",
+                BodyFormat::Form => "application/x-www-form-urlencoded",
+            };
             builder = builder
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                .header(CONTENT_TYPE, HeaderValue::from_static(content_type))
                 .body(body.clone());
         }
         let mut response = builder.send().await.map_err(Error::from_reqwest)?;

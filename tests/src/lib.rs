@@ -45,6 +45,11 @@ impl Recorded {
         serde_json::from_slice(&self.body).expect("request body is JSON")
     }
 
+    /// The pairs of a form-encoded body, decoded, in the order sent.
+    pub fn form(&self) -> Vec<(String, String)> {
+        form_urlencoded::parse(&self.body).into_owned().collect()
+    }
+
     /// The top-level keys of the JSON body, sorted.
     pub fn body_keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = self

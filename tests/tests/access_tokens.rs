@@ -203,10 +203,56 @@ async fn network_introspection_sends_the_client_credentials_and_reads_the_verdic
     assert_eq!(active.exp, Some(1_900_000_000));
     assert!(!inactive.active);
     let requests = server.requests();
-    assert_eq!(requests[0].target, "/v1/oauth2/introspect");
+    // RFC 7662: a form-encoded body, at the project's public path on Stytch's API hosts.
     assert_eq!(
-        requests[0].body_keys(),
-        ["client_id", "client_secret", "token", "token_type_hint"]
+        requests[0].target,
+        format!("/v1/public/{PROJECT_ID}/oauth2/introspect")
     );
-    assert_eq!(requests[1].body_keys(), ["client_id", "token"]);
+    assert_eq!(
+        requests[0].header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    assert_eq!(
+        requests[0].form(),
+        [
+            pair("token", "access-token-value"),
+            pair("client_id", "connected-app-client-test-1"),
+            pair("client_secret", "client-secret-value"),
+            pair("token_type_hint", "access_token"),
+        ]
+    );
+    assert_eq!(
+        requests[1].form(),
+        [
+            pair("token", "revoked"),
+            pair("client_id", "connected-app-client-test-1")
+        ]
+    );
+}
+
+#[tokio::test]
+async fn network_introspection_encodes_reserved_characters_in_the_form() {
+    let server = MockServer::start().await;
+    server.push(Reply::json(200, &json!({"active": false})));
+    let client = server.consumer_client();
+
+    client
+        .idp()
+        .introspect_token_network("a+b=c&d e/é", "client id&x=1")
+        .await
+        .unwrap();
+
+    let request = &server.requests()[0];
+    assert_eq!(
+        request.form(),
+        [
+            ("token".to_owned(), "a+b=c&d e/é".to_owned()),
+            ("client_id".to_owned(), "client id&x=1".to_owned()),
+        ]
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&request.body),
+        "token=a%2Bb%3Dc%26d+e%2F%C3%A9&client_id=client+id%26x%3D1"
+    );
 }

@@ -35,6 +35,7 @@ impl ::stytch::__private::Endpoint for ResetRequest {
         method: ::stytch::catalogue::Method::Post,
         path: "/v1/b2b/organizations/{organization_id}/members/{member_id}/reset",
         host: ::stytch::catalogue::Host::Api,
+        body: ::stytch::catalogue::BodyFormat::Json,
         name: "reset",
         module: ::core::module_path!(),
         request: "ResetRequest",
@@ -163,8 +164,9 @@ impl<'c> Service<'c> {
         member_id: impl ::core::convert::Into<String>,
         password: impl ::core::convert::Into<String>,
     ) -> ::stytch::Call<'c, ResetRequest> {
+        let transport = ::stytch::__private::ServiceHandle::transport(self);
         ::stytch::Call::new(
-            ::stytch::__private::ServiceHandle::transport(self),
+            transport,
             ResetRequest::new(organization_id, member_id, password),
         )
     }

@@ -14,8 +14,19 @@ service! {
 
 /// Asks Stytch whether a connected-app access or refresh token is active, and what it grants.
 /// Authenticated by the connected app's own client id (and secret, for confidential clients).
-#[endpoint(POST, "/v1/oauth2/introspect", name = introspect_token_network, response = crate::models::TokenIntrospection)]
+///
+/// An RFC 7662 endpoint: the body is form-encoded, and on Stytch's API hosts it lives under
+/// the project's public path (`/v1/oauth2/introspect` is the custom-domain address).
+#[endpoint(
+    POST,
+    "/v1/public/{project_id}/oauth2/introspect",
+    name = introspect_token_network,
+    response = crate::models::TokenIntrospection,
+    body = form
+)]
 pub struct IntrospectTokenRequest {
+    #[stytch(project_id)]
+    pub project_id: String,
     pub token: String,
     pub client_id: String,
     pub client_secret: Option<String>,

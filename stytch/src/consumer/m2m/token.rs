@@ -4,7 +4,7 @@
 //! own, and the scopes travel as one space-separated `scope` string, as OAuth 2.0 (RFC 6749)
 //! has it, while callers pass them as a list.
 
-use crate::catalogue::{EndpointInfo, FieldInfo, FieldLocation, Host, Method};
+use crate::catalogue::{BodyFormat, EndpointInfo, FieldInfo, FieldLocation, Host, Method};
 use crate::consumer::m2m::M2m;
 use crate::service::ServiceHandle;
 use crate::wire::{push_path_segment, Endpoint, Redacted};
@@ -106,6 +106,7 @@ impl Endpoint for TokenRequest {
         method: Method::Post,
         path: "/v1/public/{project_id}/oauth2/token",
         host: Host::Api,
+        body: BodyFormat::Json,
         name: "token",
         module: "stytch::consumer::m2m",
         request: "TokenRequest",
