@@ -289,18 +289,28 @@ fn visit_headers(endpoint: &Endpoint) -> TokenStream {
 
 fn serialize_body(endpoint: &Endpoint) -> TokenStream {
     let ident = &endpoint.item.ident;
-    let entries = endpoint
+    let name = ident.to_string();
+    let body: Vec<&Field> = endpoint
         .fields
         .iter()
         .filter(|f| matches!(f.location, Location::Body))
-        .map(|field| {
-            let wire = &field.wire;
-            let name = &field.ident;
-            match field.shape {
-                Shape::Required => quote!(map.serialize_entry(#wire, &self.#name)?;),
-                _ => quote!(::stytch::__private::serialize_if_some(&mut map, #wire, &self.#name)?;),
-            }
-        });
+        .collect();
+    let required = body
+        .iter()
+        .filter(|f| matches!(f.shape, Shape::Required))
+        .count();
+    let optional = body
+        .iter()
+        .filter(|f| !matches!(f.shape, Shape::Required))
+        .map(|f| &f.ident);
+    let fields = body.iter().map(|field| {
+        let wire = &field.wire;
+        let member = &field.ident;
+        match field.shape {
+            Shape::Required => quote!(out.serialize_field(#wire, &self.#member)?;),
+            _ => quote!(::stytch::__private::serialize_if_some(&mut out, #wire, &self.#member)?;),
+        }
+    });
     quote! {
         #[automatically_derived]
         impl ::stytch::__private::serde::Serialize for #ident {
@@ -308,10 +318,12 @@ fn serialize_body(endpoint: &Endpoint) -> TokenStream {
             where
                 S: ::stytch::__private::serde::Serializer,
             {
-                use ::stytch::__private::serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(::core::option::Option::None)?;
-                #(#entries)*
-                map.end()
+                use ::stytch::__private::serde::ser::SerializeStruct as _;
+                let len = #required #(+ usize::from(self.#optional.is_some()))*;
+                #[allow(unused_mut)]
+                let mut out = serializer.serialize_struct(#name, len)?;
+                #(#fields)*
+                out.end()
             }
         }
     }

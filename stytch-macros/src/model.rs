@@ -89,7 +89,7 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
         });
         write_fields.push(if option.is_some() {
             optional.push(member.clone());
-            quote!(::stytch::__private::de::serialize_if_some(&mut out, #wire, &self.#member)?;)
+            quote!(::stytch::__private::serialize_if_some(&mut out, #wire, &self.#member)?;)
         } else {
             required += 1;
             quote!(out.serialize_field(#wire, &self.#member)?;)

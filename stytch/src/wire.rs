@@ -167,20 +167,21 @@ impl<T: WireEnum> QueryValue for T {
     }
 }
 
-/// Writes `key: value` into a body map when the optional field is set; an unset field stays
-/// off the wire. One copy here instead of an `if let` per optional field in every expansion.
-pub fn serialize_if_some<M, T>(
-    map: &mut M,
+/// Writes an optional field of a request body or a model when it is set, and skips it
+/// otherwise, so an unset field stays off the wire. One copy here instead of an `if let` per
+/// optional field in every expansion.
+pub fn serialize_if_some<S, T>(
+    out: &mut S,
     key: &'static str,
     value: &Option<T>,
-) -> Result<(), M::Error>
+) -> Result<(), S::Error>
 where
-    M: serde::ser::SerializeMap,
+    S: serde::ser::SerializeStruct,
     T: serde::Serialize,
 {
     match value {
-        Some(value) => map.serialize_entry(key, value),
-        None => Ok(()),
+        Some(value) => out.serialize_field(key, value),
+        None => out.skip_field(key),
     }
 }
 
@@ -198,8 +199,7 @@ impl fmt::Debug for Redacted {
 pub mod de {
     use crate::Timestamp;
     use serde::de::{DeserializeSeed, IgnoredAny, MapAccess};
-    use serde::ser::SerializeStruct;
-    use serde::{Deserialize, Deserializer, Serialize};
+    use serde::{Deserialize, Deserializer};
     use std::borrow::Cow;
     use std::fmt;
     use std::marker::PhantomData;
@@ -308,22 +308,6 @@ pub mod de {
         map: &mut A,
     ) -> Result<Timestamp, A::Error> {
         Ok(timestamp(map)?.unwrap_or_default())
-    }
-
-    /// Writes an optional model field when it is set and skips it otherwise.
-    pub fn serialize_if_some<S, T>(
-        out: &mut S,
-        key: &'static str,
-        value: &Option<T>,
-    ) -> Result<(), S::Error>
-    where
-        S: SerializeStruct,
-        T: Serialize,
-    {
-        match value {
-            Some(value) => out.serialize_field(key, value),
-            None => out.skip_field(key),
-        }
     }
 
     /// An RFC 3339 timestamp; `null` and `""` read as `None`.

@@ -73,8 +73,8 @@ impl ::stytch::__private::serde::Serialize for Member {
         out.serialize_field("email_address", &self.email_address)?;
         out.serialize_field("is_breakglass", &self.is_breakglass)?;
         out.serialize_field("roles", &self.roles)?;
-        ::stytch::__private::de::serialize_if_some(&mut out, "name", &self.name)?;
-        ::stytch::__private::de::serialize_if_some(
+        ::stytch::__private::serialize_if_some(&mut out, "name", &self.name)?;
+        ::stytch::__private::serialize_if_some(
             &mut out,
             "created_at",
             &self.created_at,

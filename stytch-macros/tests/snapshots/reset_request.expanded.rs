@@ -117,20 +117,23 @@ impl ::stytch::__private::serde::Serialize for ResetRequest {
     where
         S: ::stytch::__private::serde::Serializer,
     {
-        use ::stytch::__private::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::core::option::Option::None)?;
-        map.serialize_entry("password", &self.password)?;
+        use ::stytch::__private::serde::ser::SerializeStruct as _;
+        let len = 1usize + usize::from(self.session_duration_minutes.is_some())
+            + usize::from(self.trusted_metadata.is_some());
+        #[allow(unused_mut)]
+        let mut out = serializer.serialize_struct("ResetRequest", len)?;
+        out.serialize_field("password", &self.password)?;
         ::stytch::__private::serialize_if_some(
-            &mut map,
+            &mut out,
             "session_duration_minutes",
             &self.session_duration_minutes,
         )?;
         ::stytch::__private::serialize_if_some(
-            &mut map,
+            &mut out,
             "trusted_metadata",
             &self.trusted_metadata,
         )?;
-        map.end()
+        out.end()
     }
 }
 #[automatically_derived]
