@@ -87,18 +87,19 @@ async fn the_token_request_uses_client_credentials_and_space_separated_scopes() 
     assert_eq!(request.path(), token_path());
     assert_eq!(
         request.header("content-type"),
-        Some("application/json"),
-        "Stytch accepts JSON as well as a form"
+        Some("application/x-www-form-urlencoded"),
+        "the client credentials grant is a form post (RFC 6749, section 4.4)"
     );
     assert_eq!(
-        request.body_keys(),
-        ["client_id", "client_secret", "grant_type", "scope"]
+        request.form(),
+        [
+            ("grant_type", "client_credentials"),
+            ("client_id", CLIENT_ID),
+            ("client_secret", CLIENT_SECRET),
+            ("scope", "read:users write:users"),
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
     );
-    let body = request.json();
-    assert_eq!(body["grant_type"], "client_credentials");
-    assert_eq!(body["client_id"], CLIENT_ID);
-    assert_eq!(body["client_secret"], CLIENT_SECRET);
-    assert_eq!(body["scope"], "read:users write:users");
 }
 
 #[tokio::test]
@@ -114,11 +115,32 @@ async fn without_scopes_no_scope_key_is_sent() {
         .await
         .unwrap();
     for request in server.requests() {
-        assert_eq!(
-            request.body_keys(),
-            ["client_id", "client_secret", "grant_type"]
-        );
+        let keys: Vec<String> = request.form().into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["grant_type", "client_id", "client_secret"]);
     }
+}
+
+#[tokio::test]
+async fn form_values_survive_reserved_characters() {
+    let server = MockServer::start().await;
+    server.always(token_reply("token-a", 3600));
+    let secret = "s3cr&t=+%/é ~";
+    client(&server)
+        .m2m()
+        .token("m2m client&id", secret)
+        .scopes(["read:a+b", "write:c=d"])
+        .await
+        .unwrap();
+    let form = server.single_request().form();
+    assert_eq!(
+        form[1],
+        ("client_id".to_owned(), "m2m client&id".to_owned())
+    );
+    assert_eq!(form[2], ("client_secret".to_owned(), secret.to_owned()));
+    assert_eq!(
+        form[3],
+        ("scope".to_owned(), "read:a+b write:c=d".to_owned())
+    );
 }
 
 #[tokio::test]
@@ -264,17 +286,22 @@ async fn each_scope_set_has_its_own_token() {
         .unwrap();
     assert_eq!(again.access_token(), "token-read-write");
     assert_eq!(server.requests().len(), 3);
-    let scopes: Vec<serde_json::Value> = server
+    let scopes: Vec<Option<String>> = server
         .requests()
         .iter()
-        .map(|r| r.json()["scope"].clone())
+        .map(|r| {
+            r.form()
+                .into_iter()
+                .find(|(k, _)| k == "scope")
+                .map(|(_, v)| v)
+        })
         .collect();
     assert_eq!(
         scopes,
         [
-            serde_json::json!("read:users"),
-            serde_json::json!("read:users write:users"),
-            serde_json::Value::Null,
+            Some("read:users".to_owned()),
+            Some("read:users write:users".to_owned()),
+            None,
         ]
     );
 }

@@ -1,8 +1,10 @@
 //! `POST /v1/public/{project_id}/oauth2/token`: access tokens for M2M clients.
 //!
 //! Written by hand rather than with `#[endpoint]`: the path's `project_id` is the client's
-//! own, and the scopes travel as one space-separated `scope` string, as OAuth 2.0 (RFC 6749)
-//! has it, while callers pass them as a list.
+//! own, and the scopes travel as one space-separated `scope` string, while callers pass them
+//! as a list. The body is form-encoded (`grant_type`, `client_id`, `client_secret`, `scope`),
+//! the client credentials grant of OAuth 2.0 (RFC 6749, section 4.4); Stytch also takes JSON,
+//! but a token endpoint is expected to read forms.
 
 use crate::catalogue::{BodyFormat, EndpointInfo, FieldInfo, FieldLocation, Host, Method};
 use crate::consumer::m2m::M2m;
@@ -106,7 +108,7 @@ impl Endpoint for TokenRequest {
         method: Method::Post,
         path: "/v1/public/{project_id}/oauth2/token",
         host: Host::Api,
-        body: BodyFormat::Json,
+        body: BodyFormat::Form,
         name: "token",
         module: "stytch::consumer::m2m",
         request: "TokenRequest",
@@ -130,12 +132,12 @@ impl serde::Serialize for TokenRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("grant_type", &self.grant_type)?;
         map.serialize_entry("client_id", &self.client_id)?;
         map.serialize_entry("client_secret", &self.client_secret)?;
         if let Some(scope) = self.scope() {
             map.serialize_entry("scope", &scope)?;
         }
-        map.serialize_entry("grant_type", &self.grant_type)?;
         map.end()
     }
 }
@@ -169,7 +171,7 @@ impl<'c> M2m<'c> {
     /// ask for fewer scopes than the client has. To reuse tokens until they near expiry, use
     /// [`M2mTokenProvider`](crate::consumer::m2m::M2mTokenProvider).
     ///
-    /// Sends `POST /v1/public/{project_id}/oauth2/token` with
+    /// Sends `POST /v1/public/{project_id}/oauth2/token`, form-encoded with
     /// `grant_type=client_credentials`, for this client's project.
     ///
     /// ```no_run
