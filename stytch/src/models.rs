@@ -189,8 +189,8 @@ pub struct Pbkdf2Config {
     pub salt: String,
     pub iteration_amount: i32,
     pub key_length: i32,
-    /// The digest, e.g. `sha256`.
-    pub algorithm: String,
+    /// The HMAC digest, `sha256` or `sha512`; Stytch assumes `sha256` when it is left out.
+    pub algorithm: Option<String>,
 }
 
 /// What a password still lacks under the LUDS policy (lower case, upper case, digit, symbol).

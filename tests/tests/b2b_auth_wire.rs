@@ -20,7 +20,7 @@ async fn password_migrate_sends_the_hash_config_object() {
     config.salt = "c2FsdA==".into();
     config.iteration_amount = 100_000;
     config.key_length = 32;
-    config.algorithm = "sha256".into();
+    config.algorithm = Some("sha256".into());
 
     server
         .b2b_client()
