@@ -111,6 +111,16 @@ impl<C: FromTransport> ClientBuilder<C> {
 
     /// Sends every request through this `reqwest::Client` (for proxies, custom root
     /// certificates, or to share a connection pool with the rest of the application).
+    ///
+    /// The client keeps its own settings, its redirect policy included. Build it with
+    /// redirects off, as [`http_client_builder`] does: Stytch never redirects, and a client that
+    /// follows a `307` or `308` resends the body to the new address, along with every header
+    /// reqwest does not know to be sensitive (the B2B `X-Stytch-Member-Session` ones among
+    /// them). With redirects off, a `3xx` fails the call with [`Error::Redirect`].
+    ///
+    /// As the SDK cannot tell whether such a client followed a redirect before a connection
+    /// failed, a failure to connect is retried only for requests that are safe to repeat
+    /// (see [`RetryPolicy`]).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -216,6 +226,7 @@ impl<C: FromTransport> ClientBuilder<C> {
             .unwrap_or_else(|| format!("stytch-rust/{}", env!("CARGO_PKG_VERSION")));
         let user_agent = HeaderValue::try_from(user_agent)
             .map_err(|_| Error::Config("the user agent contains invalid characters".into()))?;
+        let own_http_client = self.http.is_some();
         let http = match self.http {
             Some(http) => http,
             None => {
@@ -230,6 +241,7 @@ impl<C: FromTransport> ClientBuilder<C> {
         };
         Ok(C::from_transport(Arc::new(Transport {
             http,
+            own_http_client,
             project_id: self.project_id,
             authorization,
             user_agent,
@@ -296,7 +308,9 @@ fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Err
         .map_err(|e| Error::Config(format!("could not create the HTTP client: {e}")))
 }
 
-/// A `reqwest` builder with the SDK's TLS setup, which the crate's features choose:
+/// A `reqwest` builder with the SDK's settings: redirects are never followed (Stytch's API
+/// does not redirect, and a followed redirect would carry the request's body and headers to
+/// another address), and TLS is set up as the crate's features choose:
 ///
 /// - `rustls` (default): rustls with Mozilla's root certificates compiled in (no dependence
 ///   on the host's certificate store), on the provider of the crypto backend (`ring` by
@@ -326,6 +340,12 @@ fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Err
 /// # Ok::<(), stytch::Error>(())
 /// ```
 pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
+    Ok(tls_client_builder()?
+        .redirect(reqwest::redirect::Policy::none())
+        .referer(false))
+}
+
+fn tls_client_builder() -> Result<reqwest::ClientBuilder, Error> {
     #[cfg(feature = "native-tls")]
     return Ok(reqwest::Client::builder()
         .tls_backend_native()

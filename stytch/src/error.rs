@@ -52,6 +52,16 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// The server answered with a redirect (`3xx`). Stytch's API never redirects, so the SDK's
+    /// client does not follow it: nothing (no credential, header or body) goes to the other
+    /// address. A proxy or a wrong base URL is the usual cause.
+    #[error("got a {status} redirect{}; redirects are not followed", location_of(location))]
+    Redirect {
+        status: StatusCode,
+        /// The `Location` the server named, if any.
+        location: Option<String>,
+        attempts: u32,
+    },
     /// The response body was larger than the client's limit; reading stopped there.
     #[error("the response from Stytch exceeds the {limit}-byte limit")]
     ResponseTooLarge {
@@ -141,6 +151,13 @@ pub enum AuthorizationError {
     MissingScopes { missing: Vec<String> },
 }
 
+fn location_of(location: &Option<String>) -> String {
+    match location {
+        Some(location) => format!(" to {location}"),
+        None => String::new(),
+    }
+}
+
 fn after(attempts: u32) -> String {
     if attempts > 1 {
         format!(" after {attempts} attempts")
@@ -154,7 +171,9 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(api) => Some(api.status),
-            Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
+            Error::Decode { status, .. }
+            | Error::ResponseTooLarge { status, .. }
+            | Error::Redirect { status, .. } => Some(*status),
             Error::Shared(inner) => inner.status(),
             _ => None,
         }
@@ -186,7 +205,8 @@ impl Error {
             Error::Timeout { attempts, .. }
             | Error::Network { attempts, .. }
             | Error::Decode { attempts, .. }
-            | Error::ResponseTooLarge { attempts, .. } => *attempts,
+            | Error::ResponseTooLarge { attempts, .. }
+            | Error::Redirect { attempts, .. } => *attempts,
             Error::Shared(inner) => inner.attempts(),
             Error::InvalidArgument { .. }
             | Error::Encode(_)
@@ -270,7 +290,8 @@ impl Error {
             Error::Timeout { attempts, .. }
             | Error::Network { attempts, .. }
             | Error::Decode { attempts, .. }
-            | Error::ResponseTooLarge { attempts, .. } => *attempts = count,
+            | Error::ResponseTooLarge { attempts, .. }
+            | Error::Redirect { attempts, .. } => *attempts = count,
             Error::InvalidArgument { .. }
             | Error::Encode(_)
             | Error::Config(_)

@@ -11,7 +11,9 @@ use std::time::{Duration, SystemTime};
 /// with full jitter, and `Retry-After` honoured up to a cap.
 ///
 /// What is retried:
-/// - failures to connect, for every method (the request never left);
+/// - failures to connect, for every method (the request never left); with an HTTP client of
+///   your own ([`ClientBuilder::http_client`](crate::ClientBuilder::http_client)), which may
+///   follow redirects, only for requests safe to repeat, as below;
 /// - `429 Too Many Requests`, for every method (Stytch did not act on it), after the
 ///   `Retry-After` delay when it is given and not above [`max_retry_after`](Self::max_retry_after);
 /// - `502`, `503`, `504`, timeouts and connections lost mid-exchange, only for requests that are
@@ -105,8 +107,9 @@ impl RetryPolicy {
         error: &Error,
         failed: u32,
         repeatable: bool,
+        connect_failure_is_unsent: bool,
     ) -> Option<Duration> {
-        match retry_class(error)? {
+        match retry_class(error, connect_failure_is_unsent)? {
             RetryClass::NotSent => Some(self.backoff(failed)),
             RetryClass::RateLimited(Some(wait)) => (wait <= self.max_retry_after).then_some(wait),
             RetryClass::RateLimited(None) => Some(self.backoff(failed)),
@@ -135,9 +138,15 @@ enum RetryClass {
     MaybeProcessed,
 }
 
-fn retry_class(error: &Error) -> Option<RetryClass> {
+/// A failure to connect means the request never left, unless the HTTP client may have
+/// followed a redirect: then the failed connection can be a later hop's, after the first
+/// server had the request, and reqwest's error does not say which (`connect_failure_is_unsent`
+/// is false for a client the caller supplied).
+fn retry_class(error: &Error, connect_failure_is_unsent: bool) -> Option<RetryClass> {
     match error {
-        Error::Network { source, .. } | Error::Timeout { source, .. } if source.is_connect() => {
+        Error::Network { source, .. } | Error::Timeout { source, .. }
+            if source.is_connect() && connect_failure_is_unsent =>
+        {
             Some(RetryClass::NotSent)
         }
         Error::Network { .. } | Error::Timeout { .. } => Some(RetryClass::MaybeProcessed),

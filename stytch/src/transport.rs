@@ -9,7 +9,7 @@ use crate::wire::{Endpoint, QueryWriter};
 use crate::Error;
 use bytes::{Bytes, BytesMut};
 use reqwest::header::{
-    HeaderValue, AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, USER_AGENT,
+    HeaderValue, AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, LOCATION, RETRY_AFTER, USER_AGENT,
 };
 use reqwest::StatusCode;
 use std::time::{Duration, Instant, SystemTime};
@@ -19,6 +19,8 @@ use tracing::Instrument;
 /// pooled HTTP client. One per `Client` and its clones.
 pub struct Transport {
     pub(crate) http: reqwest::Client,
+    /// Whether `http` came from the caller, with a redirect policy the SDK does not know.
+    pub(crate) own_http_client: bool,
     pub(crate) project_id: String,
     pub(crate) authorization: HeaderValue,
     pub(crate) user_agent: HeaderValue,
@@ -223,7 +225,8 @@ impl Transport {
             if let Some(status) = error.status() {
                 span.record("http.status_code", status.as_u16());
             }
-            let wait = match policy.delay_after(&error, attempt, repeatable) {
+            let wait = match policy.delay_after(&error, attempt, repeatable, !self.own_http_client)
+            {
                 Some(wait)
                     if attempt < policy.attempts() && spent + wait < policy.elapsed_budget() =>
                 {
@@ -272,6 +275,17 @@ impl Transport {
         let mut response = builder.send().await.map_err(Error::from_reqwest)?;
         let status = response.status();
         let headers = response.headers();
+        if status.is_redirection() {
+            // Only a caller's own client could have followed it; the SDK's never does.
+            return Err(Error::Redirect {
+                status,
+                location: headers
+                    .get(LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned),
+                attempts: 1,
+            });
+        }
         let request_id = headers
             .get("x-request-id")
             .and_then(|v| v.to_str().ok())

@@ -149,9 +149,15 @@ impl MockServer {
     }
 
     pub async fn start() -> MockServer {
-        let listener = TcpListener::bind("127.0.0.1:0")
+        MockServer::start_on("127.0.0.1").await
+    }
+
+    /// A server on another loopback address, e.g. `127.0.0.2` (Linux routes all of
+    /// 127.0.0.0/8 to the loopback interface).
+    pub async fn start_on(ip: &str) -> MockServer {
+        let listener = TcpListener::bind((ip, 0))
             .await
-            .expect("bind loopback");
+            .unwrap_or_else(|e| panic!("bind {ip}: {e}"));
         let addr = listener.local_addr().expect("local addr");
         let shared = Arc::new(Shared {
             routes: Mutex::new(Vec::new()),
@@ -169,6 +175,15 @@ impl MockServer {
             }
         });
         MockServer { addr, shared }
+    }
+
+    /// A server that publishes `keys` on the consumer and B2B key-set endpoints.
+    pub async fn publishing(keys: &stytch::testing::TestKeys) -> MockServer {
+        let server = MockServer::start().await;
+        let jwks = Reply::json(200, &keys.jwks_json(&keys.jwks()));
+        server.route("/v1/sessions/jwks/", jwks.clone());
+        server.route("/v1/b2b/sessions/jwks/", jwks);
+        server
     }
 
     /// The server's base URL, e.g. `http://127.0.0.1:41234`.
@@ -366,6 +381,9 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        301 => "Moved Permanently",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         400 => "Bad Request",
         401 => "Unauthorized",
         404 => "Not Found",
