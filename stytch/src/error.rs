@@ -55,7 +55,10 @@ pub enum Error {
     /// The server answered with a redirect (`3xx`). Stytch's API never redirects, so the SDK's
     /// client does not follow it: nothing (no credential, header or body) goes to the other
     /// address. A proxy or a wrong base URL is the usual cause.
-    #[error("got a {status} redirect{}; redirects are not followed", location_of(location))]
+    #[error(
+        "got a {status} redirect{}; redirects are not followed",
+        location_of(location)
+    )]
     Redirect {
         status: StatusCode,
         /// The `Location` the server named, if any.
@@ -90,6 +93,12 @@ pub enum Error {
     /// The caller is authenticated but may not do this (answer 403).
     #[error("not allowed: {0}")]
     Forbidden(AuthorizationError),
+    /// The project's signing keys could not be fetched and no usable copy is cached, so a
+    /// token could not be checked either way (answer 503). `source()` is the last fetch's
+    /// failure, when there was one. No token is sent to Stytch instead: see
+    /// [`jwt`](crate::jwt) for when the API is asked.
+    #[error("the project's signing keys are unavailable")]
+    KeysUnavailable(#[source] Option<std::sync::Arc<Error>>),
     /// A fetch that several calls waited on together (a cache refresh: the RBAC policy, an
     /// M2M token) failed; each of them gets the same failure. It reads as the inner error:
     /// the same `Display` and `source()`, and [`status`](Error::status),
@@ -128,9 +137,35 @@ pub enum TokenError {
     /// Issued longer ago than the allowed maximum age.
     #[error("older than the allowed maximum age")]
     TooOld,
-    /// The key set could not be fetched and no usable copy is cached.
-    #[error("the project's key set is unavailable")]
-    KeysUnavailable,
+    /// A genuine Stytch token of another kind: a session JWT where an access token was
+    /// expected, or the other way round.
+    #[error("not a {expected}")]
+    WrongTokenType {
+        /// What the verification asked for.
+        expected: TokenType,
+    },
+}
+
+/// The kinds of Stytch-signed JWTs; each verification accepts only its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenType {
+    /// A consumer or B2B session JWT (it carries the `https://stytch.com/session` claim).
+    SessionJwt,
+    /// An M2M client's access token: a `scope` claim, no session, no other client.
+    M2mAccessToken,
+    /// A connected-app access token: a `scope` and the connected app's `client_id`.
+    ConnectedAppAccessToken,
+}
+
+impl fmt::Display for TokenType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TokenType::SessionJwt => "session JWT",
+            TokenType::M2mAccessToken => "M2M access token",
+            TokenType::ConnectedAppAccessToken => "connected-app access token",
+        })
+    }
 }
 
 /// Why an authenticated caller was refused.
@@ -149,6 +184,10 @@ pub enum AuthorizationError {
     /// The token lacks scopes the call requires.
     #[error("missing scopes: {}", missing.join(" "))]
     MissingScopes { missing: Vec<String> },
+    /// Stytch answered an authorization check without confirming it (no `verdict`, or one
+    /// that does not say `authorized` with the roles that grant it); treated as a refusal.
+    #[error("Stytch did not confirm the authorization check")]
+    NotConfirmed,
 }
 
 fn location_of(location: &Option<String>) -> String {
@@ -212,7 +251,8 @@ impl Error {
             | Error::Encode(_)
             | Error::Config(_)
             | Error::Unauthenticated(_)
-            | Error::Forbidden(_) => 0,
+            | Error::Forbidden(_)
+            | Error::KeysUnavailable(_) => 0,
         }
     }
 
@@ -220,7 +260,7 @@ impl Error {
     /// failures, rate limiting (429) and server errors (5xx).
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Timeout { .. } | Error::Network { .. } => true,
+            Error::Timeout { .. } | Error::Network { .. } | Error::KeysUnavailable(_) => true,
             Error::Api(api) => {
                 api.status == StatusCode::TOO_MANY_REQUESTS || api.status.is_server_error()
             }
@@ -283,6 +323,22 @@ impl Error {
         }
     }
 
+    /// A success response without a field the SDK cannot do without.
+    pub(crate) fn missing_field(
+        endpoint: &'static str,
+        field: &'static str,
+        request_id: Option<String>,
+    ) -> Self {
+        Error::Decode {
+            endpoint,
+            status: StatusCode::OK,
+            path: field.to_owned(),
+            request_id,
+            attempts: 1,
+            source: serde::de::Error::missing_field(field),
+        }
+    }
+
     /// Records how many attempts the call made before failing with this error.
     pub(crate) fn with_attempts(mut self, count: u32) -> Self {
         match &mut self {
@@ -297,6 +353,7 @@ impl Error {
             | Error::Config(_)
             | Error::Unauthenticated(_)
             | Error::Forbidden(_)
+            | Error::KeysUnavailable(_)
             | Error::Shared(_) => {}
         }
         self

@@ -95,7 +95,7 @@ pub use client::{
     http_client_builder, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_TIMEOUT,
 };
-pub use error::{ApiError, AuthorizationError, Error, TokenError};
+pub use error::{ApiError, AuthorizationError, Error, TokenError, TokenType};
 pub use nullable::Nullable;
 pub use reqwest;
 pub use reqwest::StatusCode;

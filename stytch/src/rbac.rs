@@ -282,6 +282,16 @@ impl PolicyCache {
     }
 }
 
+/// A policy response without a policy fails: an empty policy in its place would be cached
+/// and would decide every check.
+fn required_policy(
+    policy: Option<Policy>,
+    endpoint: &'static str,
+    request_id: String,
+) -> Result<Policy, Error> {
+    policy.ok_or_else(|| Error::missing_field(endpoint, "policy", Some(request_id)))
+}
+
 #[cfg(feature = "b2b")]
 impl crate::b2b::sessions::AuthorizationCheck {
     /// A check of `action` on `resource_id` within `organization_id`.
@@ -352,7 +362,7 @@ impl<'c> crate::b2b::rbac::Rbac<'c> {
                 let response = Call::new(transport, crate::b2b::rbac::PolicyRequest {})
                     .send()
                     .await?;
-                Ok(response.policy.unwrap_or_default())
+                required_policy(response.policy, "/v1/b2b/rbac/policy", response.request_id)
             })
             .await
     }
@@ -424,7 +434,7 @@ impl<'c> crate::consumer::rbac::Rbac<'c> {
                 let response = Call::new(transport, crate::consumer::rbac::PolicyRequest {})
                     .send()
                     .await?;
-                Ok(response.policy.unwrap_or_default())
+                required_policy(response.policy, "/v1/rbac/policy", response.request_id)
             })
             .await
     }

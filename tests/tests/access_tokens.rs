@@ -139,12 +139,12 @@ async fn connected_app_access_tokens_are_introspected_locally() {
         .build()
         .unwrap();
     let token = keys
-        .m2m_token(
+        .connected_app_token(
             PROJECT_ID,
             "member-test-1",
+            "connected-app-client-test-1",
             ["openid", "email", "read:documents"],
         )
-        .claim("client_id", json!("connected-app-client-test-1"))
         .sign();
 
     let introspected = client
@@ -155,9 +155,10 @@ async fn connected_app_access_tokens_are_introspected_locally() {
         .unwrap();
 
     assert_eq!(introspected.subject, "member-test-1");
-    assert_eq!(
-        introspected.client_id.as_deref(),
-        Some("connected-app-client-test-1")
+    assert_eq!(introspected.client_id, "connected-app-client-test-1");
+    assert!(
+        !introspected.custom_claims.contains_key("client_id"),
+        "the client is a field, not a custom claim"
     );
     assert_eq!(introspected.issuer, format!("stytch.com/{PROJECT_ID}"));
     assert_eq!(introspected.audience, [PROJECT_ID]);

@@ -452,35 +452,98 @@ async fn stale_keys_serve_while_the_key_endpoint_is_down() {
         .token()
         .issued_at(SystemTime::now() + Duration::from_secs(7 * 60 * 60))
         .sign();
-    assert_eq!(
-        rejected(s.local(&much_later).await),
-        TokenError::KeysUnavailable
+    let error = s.local(&much_later).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::KeysUnavailable(Some(cause)) if cause.status().map(|s| s.as_u16()) == Some(503)),
+        "{error:?}"
     );
 }
 
+/// Without keys nothing can be verified, so nothing is: the call fails with the fetch's
+/// failure inside, and the unverified token is not handed to Stytch instead.
 #[tokio::test]
-async fn without_any_keys_the_local_path_fails_and_the_api_decides() {
+async fn without_any_keys_nothing_is_decided_and_nothing_is_sent_to_stytch() {
     let s = setup().await;
     s.server
         .route(JWKS, Reply::json(503, &json!({"status_code": 503})));
+    s.server.route(AUTHENTICATE, Reply::ok());
     let jwt = s.token().sign();
 
-    assert_eq!(rejected(s.local(&jwt).await), TokenError::KeysUnavailable);
+    for result in [
+        s.local(&jwt).await,
+        s.client.sessions().authenticate_jwt(&jwt).await,
+    ] {
+        let error = result.unwrap_err();
+        let Error::KeysUnavailable(Some(cause)) = &error else {
+            panic!("expected KeysUnavailable with its cause, got {error:?}");
+        };
+        assert_eq!(
+            cause.status(),
+            Some(stytch::StatusCode::SERVICE_UNAVAILABLE)
+        );
+        assert!(
+            !error.is_unauthenticated(),
+            "our outage is not the caller's fault"
+        );
+        assert!(error.is_retryable());
+    }
+    assert!(s.server.requests_to(AUTHENTICATE).is_empty());
+}
 
-    s.server.route(
-        AUTHENTICATE,
-        Reply::json(200, &json!({"status_code": 200, "request_id": "request-id-test-auth",
-            "session": {"session_id": "session-test-1", "user_id": "user-test-1", "custom_claims": {"plan": "pro"}},
-            "session_jwt": "refreshed.jwt.value", "session_token": "token"})),
+/// Forged tokens cost the attacker nothing but cost us no Stytch call either.
+#[tokio::test]
+async fn a_flood_of_forgeries_never_reaches_the_sessions_endpoint() {
+    let s = setup().await;
+    s.server.route(AUTHENTICATE, Reply::ok());
+    let claims = json!({"iss": format!("stytch.com/{PROJECT_ID}"), "aud": [PROJECT_ID],
+        "sub": "user-test-1", "iat": now() - 3600, "exp": now() - 3000,
+        "https://stytch.com/session": {"id": "session-test-1"}});
+
+    // Random key ids, on a cold cache: at most the first fetch and one refetch per cooldown.
+    for i in 0..1000 {
+        let header = json!({"alg": "RS256", "kid": format!("jwk-forged-{i}-{}", now())});
+        let forged = s.keys.sign_raw(TestKey::Primary, &header, &claims);
+        let error = s
+            .client
+            .sessions()
+            .authenticate_jwt(&forged)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, Error::Unauthenticated(TokenError::UnknownKey(_))),
+            "{error:?}"
+        );
+    }
+    assert!(s.fetches() <= 2, "{} key fetches", s.fetches());
+
+    // A valid key id, and a signature that does not verify (tampered, or another key's).
+    let valid_kid = json!({"alg": "RS256", "kid": "jwk-test-primary"});
+    let signed_elsewhere = s.keys.sign_raw(TestKey::Rotated, &valid_kid, &claims);
+    let (signed_input, _) = signed_elsewhere.rsplit_once('.').unwrap();
+    for i in 0..1000u32 {
+        let mut signature = [0u8; 256];
+        signature[..4].copy_from_slice(&i.to_be_bytes());
+        let tampered = if i % 2 == 0 {
+            format!("{signed_input}.{}", URL_SAFE_NO_PAD.encode(signature))
+        } else {
+            signed_elsewhere.clone()
+        };
+        let error = s
+            .client
+            .sessions()
+            .authenticate_jwt(&tampered)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, Error::Unauthenticated(TokenError::BadSignature)),
+            "{error:?}"
+        );
+    }
+
+    assert!(
+        s.server.requests_to(AUTHENTICATE).is_empty(),
+        "an expired claim set does not make a forgery worth asking Stytch about"
     );
-    s.offset.store(60, Ordering::SeqCst);
-    let auth = s.client.sessions().authenticate_jwt(&jwt).await.unwrap();
-    assert_eq!(auth.verified_by, VerifiedBy::Stytch);
-    assert_eq!(auth.session.user_id, "user-test-1");
-    assert_eq!(auth.custom_claims.get("plan"), Some(&json!("pro")));
-    let sent = s.server.requests_to(AUTHENTICATE);
-    assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0].json()["session_jwt"], json!(jwt));
 }
 
 #[tokio::test]

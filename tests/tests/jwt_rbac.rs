@@ -201,3 +201,174 @@ async fn consumer_roles_are_checked_locally_too() {
     assert!(denied.is_forbidden());
     assert!(server.requests_to("/v1/sessions/authenticate").is_empty());
 }
+
+/// The fallback's answer for a member session, with `verdict` as given (omitted when `None`).
+fn authenticate_reply(verdict: Option<serde_json::Value>) -> Reply {
+    let mut body = json!({"status_code": 200, "request_id": "request-id-test-verdict",
+        "member_session": {"member_id": "member-test-1", "organization_id": "organization-test-1",
+            "roles": ["editor"]},
+        "session_jwt": "", "session_token": ""});
+    if let Some(verdict) = verdict {
+        body["verdict"] = verdict;
+    }
+    Reply::json(200, &body)
+}
+
+/// Stytch's 200 is an allow only when its verdict confirms the check; every other 200 fails
+/// closed, whichever way the policy was lost.
+#[tokio::test]
+async fn a_fallback_allow_needs_a_verdict_that_confirms_it() {
+    let cases = [
+        (None, false),
+        (Some(json!(null)), false),
+        (Some(json!({})), false),
+        (
+            Some(json!({"authorized": false, "granting_roles": []})),
+            false,
+        ),
+        (
+            Some(json!({"authorized": true, "granting_roles": []})),
+            false,
+        ),
+        (
+            Some(json!({"authorized": "yes", "granting_roles": ["editor"]})),
+            false,
+        ),
+        (
+            Some(json!({"authorized": true, "granting_roles": ["editor"]})),
+            true,
+        ),
+    ];
+    // The policy endpoint down, or up but answering without a policy.
+    let policy_answers = [
+        Reply::json(503, &json!({"status_code": 503})),
+        Reply::json(
+            200,
+            &json!({"status_code": 200, "request_id": "request-id-test-p"}),
+        ),
+    ];
+    for policy_answer in policy_answers {
+        for (verdict, allowed) in cases.clone() {
+            let (server, client, keys) = b2b().await;
+            server.route("/v1/b2b/rbac/policy", policy_answer.clone());
+            server.route(B2B_AUTHENTICATE, authenticate_reply(verdict.clone()));
+            let jwt = member_jwt(&keys, "organization-test-1", &["editor"]);
+
+            let result = client
+                .sessions()
+                .authenticate_jwt(&jwt)
+                .authorization_check(AuthorizationCheck::new(
+                    "organization-test-1",
+                    "documents",
+                    "read",
+                ))
+                .await;
+
+            assert_eq!(server.requests_to(B2B_AUTHENTICATE).len(), 1, "{verdict:?}");
+            if allowed {
+                assert_eq!(result.unwrap().verified_by, VerifiedBy::Stytch);
+            } else {
+                // A verdict of the wrong shape cannot be read, so it cannot allow either.
+                let error = result.expect_err("no confirmed verdict, no allow");
+                assert!(
+                    matches!(error, Error::Forbidden(AuthorizationError::NotConfirmed))
+                        || matches!(&error, Error::Decode { path, .. } if path == "verdict.authorized"),
+                    "{verdict:?}: {error:?}"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_consumer_fallback_allow_needs_a_verdict_too() {
+    let keys = TestKeys::new();
+    let server = MockServer::publishing(&keys).await;
+    server.route(
+        "/v1/rbac/policy",
+        Reply::json(503, &json!({"status_code": 503})),
+    );
+    let client = server.consumer_client();
+    let jwt = keys
+        .session(PROJECT_ID, "user-test-1")
+        .roles(["editor"])
+        .sign();
+    let check = stytch::consumer::sessions::AuthorizationCheck::new("documents", "read");
+    let session = json!({"session_id": "session-test-1", "user_id": "user-test-1"});
+
+    server.route(
+        "/v1/sessions/authenticate",
+        Reply::json(200, &json!({"status_code": 200, "session": session})),
+    );
+    let without = client
+        .sessions()
+        .authenticate_jwt(&jwt)
+        .authorization_check(check.clone())
+        .await;
+    assert!(
+        matches!(
+            without,
+            Err(Error::Forbidden(AuthorizationError::NotConfirmed))
+        ),
+        "{without:?}"
+    );
+
+    server.route(
+        "/v1/sessions/authenticate",
+        Reply::json(
+            200,
+            &json!({"status_code": 200, "session": session,
+            "verdict": {"authorized": true, "granting_roles": ["editor"]}}),
+        ),
+    );
+    let with = client
+        .sessions()
+        .authenticate_jwt(&jwt)
+        .authorization_check(check)
+        .await
+        .unwrap();
+    assert_eq!(with.verified_by, VerifiedBy::Stytch);
+
+    // Without an authorization check, no verdict is asked for or needed.
+    server.route(
+        "/v1/sessions/authenticate",
+        Reply::json(200, &json!({"status_code": 200, "session": session})),
+    );
+    let old = keys
+        .session(PROJECT_ID, "user-test-1")
+        .issued_at(std::time::SystemTime::now() - std::time::Duration::from_secs(600))
+        .lifetime(std::time::Duration::from_secs(3600))
+        .sign();
+    let plain = client.sessions().authenticate_jwt(&old).await.unwrap();
+    assert_eq!(plain.verified_by, VerifiedBy::Stytch);
+}
+
+/// A policy response without a policy is an error, not an empty policy: it is neither cached
+/// nor read as "no restrictions" (nor as "no roles").
+#[tokio::test]
+async fn a_policy_response_without_a_policy_is_not_a_policy() {
+    let (server, client, _keys) = b2b().await;
+    server.route(
+        "/v1/b2b/rbac/policy",
+        Reply::json(
+            200,
+            &json!({"status_code": 200, "request_id": "request-id-test-empty"}),
+        ),
+    );
+
+    let error = client.rbac().cached_policy().await.unwrap_err();
+    let Error::Shared(inner) = &error else {
+        panic!("a cache fetch's failure is shared: {error:?}")
+    };
+    assert!(
+        matches!(&**inner, Error::Decode { path, .. } if path == "policy"),
+        "{error:?}"
+    );
+    assert_eq!(error.request_id(), Some("request-id-test-empty"));
+    client.rbac().cached_policy().await.unwrap_err();
+    assert_eq!(
+        server.requests_to("/v1/b2b/rbac/policy").len(),
+        2,
+        "nothing was cached"
+    );
+}

@@ -7,7 +7,7 @@
 use super::{custom_claims, verify, Claims, DEFAULT_CLOCK_TOLERANCE};
 use crate::rbac::{check_scopes, split_scopes};
 use crate::transport::Transport;
-use crate::{Error, TokenError};
+use crate::{Error, TokenError, TokenType};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::fmt;
@@ -35,8 +35,8 @@ pub struct IntrospectedAccessToken<C = Claims> {
     /// The user or member the token acts for.
     pub subject: String,
     pub scopes: Vec<String>,
-    /// The connected-app client it was issued to, when the token names one.
-    pub client_id: Option<String>,
+    /// The connected-app client it was issued to.
+    pub client_id: String,
     pub audience: Vec<String>,
     pub issuer: String,
     /// Unix time.
@@ -60,6 +60,9 @@ pub struct VerifyAccessToken<'c, Out, C = Claims> {
 
 /// The two results a [`VerifyAccessToken`] can build.
 pub trait AccessTokenOutput<C>: Sized {
+    /// The only kind of token this result is built from.
+    #[doc(hidden)]
+    const TOKEN_TYPE: TokenType;
     #[doc(hidden)]
     fn build(verified: Verified, custom_claims: C) -> Self;
 }
@@ -69,7 +72,7 @@ pub trait AccessTokenOutput<C>: Sized {
 pub struct Verified {
     subject: String,
     scopes: Vec<String>,
-    client_id: Option<String>,
+    client_id: String,
     audience: Vec<String>,
     issuer: String,
     issued_at: i64,
@@ -77,6 +80,8 @@ pub struct Verified {
 }
 
 impl<C> AccessTokenOutput<C> for AuthenticatedM2mToken<C> {
+    const TOKEN_TYPE: TokenType = TokenType::M2mAccessToken;
+
     fn build(verified: Verified, custom_claims: C) -> Self {
         AuthenticatedM2mToken {
             client_id: verified.subject,
@@ -87,6 +92,8 @@ impl<C> AccessTokenOutput<C> for AuthenticatedM2mToken<C> {
 }
 
 impl<C> AccessTokenOutput<C> for IntrospectedAccessToken<C> {
+    const TOKEN_TYPE: TokenType = TokenType::ConnectedAppAccessToken;
+
     fn build(verified: Verified, custom_claims: C) -> Self {
         IntrospectedAccessToken {
             subject: verified.subject,
@@ -155,21 +162,22 @@ impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned> VerifyAccessToken<'c, O
         let (registered, mut claims) = verify(
             self.transport,
             &self.token,
+            Out::TOKEN_TYPE,
             self.max_token_age,
             self.clock_tolerance,
         )
-        .await
-        .map_err(Error::Unauthenticated)?;
+        .await?;
         let scopes = match claims.remove("scope") {
             Some(Value::String(scope)) => split_scopes(&scope),
             None | Some(Value::Null) => Vec::new(),
             Some(_) => return Err(Error::Unauthenticated(TokenError::Malformed("scope"))),
         };
         check_scopes(&scopes, &self.required_scopes).map_err(Error::Forbidden)?;
-        let client_id = claims
-            .get("client_id")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
+        // `check_type` made sure a connected-app token names its client; M2M tokens need not.
+        let client_id = match claims.remove("client_id") {
+            Some(Value::String(id)) => id,
+            _ => String::new(),
+        };
         let custom = custom_claims(Some(Value::Object(claims))).map_err(Error::Unauthenticated)?;
         let verified = Verified {
             subject: registered.sub,

@@ -6,6 +6,7 @@
 //! fails, the keys already held keep serving for a bounded time.
 
 use super::token::RsaKey;
+use super::Rejection;
 use crate::models::Jwk;
 use crate::transport::{CallOptions, Transport};
 use crate::{Error, TokenError};
@@ -64,6 +65,8 @@ struct KeySet {
 struct RefreshState {
     last_unknown_kid_fetch: Option<SystemTime>,
     last_failure: Option<SystemTime>,
+    /// Why the last fetch failed; cleared by a successful one.
+    last_error: Option<Arc<Error>>,
 }
 
 pub(crate) struct JwksCache {
@@ -100,7 +103,7 @@ impl JwksCache {
         &self,
         transport: &Transport,
         kid: &str,
-    ) -> Result<Arc<RsaKey>, TokenError> {
+    ) -> Result<Arc<RsaKey>, Rejection> {
         let now = transport.now();
         let snapshot = self.current.load_full();
         if let Some(set) = &snapshot {
@@ -128,8 +131,8 @@ impl JwksCache {
         kid: &str,
         reason: Reason,
         seen_generation: u64,
-    ) -> Result<Arc<RsaKey>, TokenError> {
-        {
+    ) -> Result<Arc<RsaKey>, Rejection> {
+        let last_error = {
             let mut state = self.refresh.lock().await;
             let now = transport.now();
             let someone_else_refreshed = self.generation.load(Ordering::Acquire) > seen_generation;
@@ -147,26 +150,30 @@ impl JwksCache {
                 match self.fetch(transport).await {
                     Ok((keys, ttl)) => {
                         state.last_failure = None;
+                        state.last_error = None;
                         self.install(keys, now + ttl);
                     }
                     Err(error) => {
                         state.last_failure = Some(now);
                         tracing::warn!(error = %error, "could not refresh the Stytch key set");
+                        state.last_error = Some(Arc::new(error));
                     }
                 }
             }
-        }
-        let now = transport.now();
-        let Some(set) = self.current.load_full() else {
-            return Err(TokenError::KeysUnavailable);
+            state.last_error.clone()
         };
-        if now >= set.fresh_until + self.timings.max_stale {
-            return Err(TokenError::KeysUnavailable);
-        }
+        let now = transport.now();
+        let usable = self
+            .current
+            .load_full()
+            .filter(|set| now < set.fresh_until + self.timings.max_stale);
+        let Some(set) = usable else {
+            return Err(Rejection::KeysUnavailable(last_error));
+        };
         set.keys
             .get(kid)
             .cloned()
-            .ok_or_else(|| TokenError::UnknownKey(kid.to_owned()))
+            .ok_or_else(|| TokenError::UnknownKey(kid.to_owned()).into())
     }
 
     async fn fetch(

@@ -1,10 +1,22 @@
 //! Local verification of Stytch session JWTs, with the API as a fallback.
 //!
 //! `authenticate_jwt` checks a session JWT against the project's signing keys (fetched once
-//! and cached) and the claims policy below. When the token cannot be
-//! judged locally (it is older than `max_token_age`, has expired, or names a key the project
-//! does not publish even after a refresh), it asks Stytch's sessions endpoint instead. Both
-//! paths return the same result type. `authenticate_jwt_local` never falls back.
+//! and cached) and the claims policy below. Stytch's sessions endpoint is asked instead in
+//! exactly two cases, both for a token whose signature verified with the project's key:
+//!
+//! - it was issued longer ago than `max_token_age` (default 5 minutes), or
+//! - it has expired (Stytch refreshes the JWT of a session that is still alive).
+//!
+//! Every other token is refused locally, without a request: a bad signature, an algorithm
+//! other than RS256, a key id the project does not publish (even after the one refetch per
+//! cooldown), a malformed token, a wrong issuer or audience, or a token of another kind (an
+//! M2M or connected-app access token). When the signing keys cannot be had at all, the call
+//! fails with [`Error::KeysUnavailable`] rather than pass an unchecked token on to Stytch.
+//! Both paths return the same result type. `authenticate_jwt_local` never asks Stytch.
+//!
+//! An authorization check is decided locally from the cached RBAC policy; when the policy
+//! cannot be fetched, Stytch is asked with the check, and only a `verdict` that confirms it
+//! counts as an allow.
 //!
 //! The claims policy, fail-closed: RS256 only, signed by an RSA key from the project's key set;
 //! `iss` is `stytch.com/{project_id}` or the configured base URL; `aud` contains the project
@@ -28,7 +40,7 @@ use crate::b2b::sessions::MemberSession;
 use crate::consumer::sessions::Session;
 use crate::models::{Attributes, AuthenticationFactor};
 use crate::transport::Transport;
-use crate::{Error, Timestamp, TokenError};
+use crate::{Error, Timestamp, TokenError, TokenType};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -36,17 +48,16 @@ use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
-use token::{ClaimsPolicy, Registered};
+#[cfg(feature = "b2b")]
+use token::ORGANIZATION_CLAIM;
+use token::{ClaimsPolicy, Registered, SESSION_CLAIM};
 
 /// The default `max_token_age`: the lifetime of a Stytch session JWT.
 pub const DEFAULT_MAX_TOKEN_AGE: Duration = Duration::from_secs(5 * 60);
 /// The default clock tolerance for `exp`, `nbf` and `iat`.
 pub const DEFAULT_CLOCK_TOLERANCE: Duration = Duration::from_secs(30);
-
-const SESSION_CLAIM: &str = "https://stytch.com/session";
-#[cfg(feature = "b2b")]
-const ORGANIZATION_CLAIM: &str = "https://stytch.com/organization";
 
 /// Which path authenticated a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,16 +155,42 @@ struct OrganizationClaim {
     slug: String,
 }
 
-/// Verifies signature and claims; returns the registered claims and the remaining claim map.
+/// Why a token was not verified locally.
+pub(crate) enum Rejection {
+    /// The token itself fails a check.
+    Token(TokenError),
+    /// The signing keys could not be had; the last fetch's failure, if any.
+    KeysUnavailable(Option<Arc<Error>>),
+}
+
+impl From<TokenError> for Rejection {
+    fn from(error: TokenError) -> Self {
+        Rejection::Token(error)
+    }
+}
+
+impl From<Rejection> for Error {
+    fn from(rejection: Rejection) -> Self {
+        match rejection {
+            Rejection::Token(error) => Error::Unauthenticated(error),
+            Rejection::KeysUnavailable(cause) => Error::KeysUnavailable(cause),
+        }
+    }
+}
+
+/// Verifies signature, token type and claims; returns the registered claims and the
+/// remaining claim map.
 async fn verify(
     transport: &Transport,
     jwt: &str,
+    expected: TokenType,
     max_age: Option<Duration>,
     leeway: Duration,
-) -> Result<(Registered, Map<String, Value>), TokenError> {
+) -> Result<(Registered, Map<String, Value>), Rejection> {
     let unverified = token::parse(jwt)?;
     let key = transport.jwks.key(transport, &unverified.kid).await?;
     let mut claims = unverified.verify(&key)?;
+    token::check_type(&claims, expected)?;
     let policy = ClaimsPolicy {
         project_id: &transport.project_id,
         issuers: &transport.jwt_issuers,
@@ -181,15 +218,10 @@ fn custom_claims<C: DeserializeOwned>(value: Option<Value>) -> Result<C, TokenEr
     serde_json::from_value(value).map_err(|_| TokenError::Malformed("custom claims"))
 }
 
-/// Whether a local failure should be settled by asking Stytch instead.
+/// Whether a local failure should be settled by asking Stytch instead: only for a token
+/// whose signature verified, and that is merely old or expired (see the module docs).
 fn ask_stytch(error: &TokenError) -> bool {
-    matches!(
-        error,
-        TokenError::TooOld
-            | TokenError::Expired
-            | TokenError::UnknownKey(_)
-            | TokenError::KeysUnavailable
-    )
+    matches!(error, TokenError::TooOld | TokenError::Expired)
 }
 
 /// Builder for consumer `authenticate_jwt` / `authenticate_jwt_local`; `.await` it.
@@ -283,8 +315,8 @@ common_builder_methods!(
 
 #[cfg(feature = "consumer")]
 impl<'c> crate::consumer::sessions::Sessions<'c> {
-    /// Authenticates a session JWT locally, asking Stytch only when the token is too old,
-    /// expired, or signed by a key the project does not publish.
+    /// Authenticates a session JWT locally, asking Stytch only when the token verified but
+    /// is older than `max_token_age` or expired (see the [module docs](crate::jwt)).
     ///
     /// ```no_run
     /// # async fn run(client: stytch::consumer::Client, jwt: &str) -> Result<(), stytch::Error> {
@@ -316,8 +348,8 @@ impl<'c> crate::consumer::sessions::Sessions<'c> {
 
 #[cfg(feature = "b2b")]
 impl<'c> crate::b2b::sessions::Sessions<'c> {
-    /// Authenticates a member session JWT locally, asking Stytch only when the token is too
-    /// old, expired, or signed by a key the project does not publish.
+    /// Authenticates a member session JWT locally, asking Stytch only when the token verified
+    /// but is older than `max_token_age` or expired (see the [module docs](crate::jwt)).
     ///
     /// ```no_run
     /// # async fn run(client: stytch::b2b::Client, jwt: &str) -> Result<(), stytch::Error> {
@@ -363,6 +395,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
         let (registered, mut claims) = verify(
             self.transport,
             &self.session_jwt,
+            TokenType::SessionJwt,
             Some(max_age),
             self.clock_tolerance,
         )
@@ -398,8 +431,12 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
     async fn remote(self) -> Result<AuthenticatedSession<C>, Error> {
         let mut request = crate::consumer::sessions::AuthenticateRequest::new();
         request.session_jwt = Some(self.session_jwt);
+        let asked = self.authorization_check.is_some();
         request.authorization_check = self.authorization_check;
         let response = crate::Call::new(self.transport, request).send().await?;
+        if asked {
+            confirmed(response.verdict.as_ref())?;
+        }
         let custom_claims = custom_claims(response.session.custom_claims.clone())
             .map_err(Error::Unauthenticated)?;
         Ok(AuthenticatedSession {
@@ -424,6 +461,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
         let (registered, mut claims) = verify(
             self.transport,
             &self.session_jwt,
+            TokenType::SessionJwt,
             Some(max_age),
             self.clock_tolerance,
         )
@@ -467,8 +505,12 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
     async fn remote(self) -> Result<AuthenticatedMemberSession<C>, Error> {
         let mut request = crate::b2b::sessions::AuthenticateRequest::new();
         request.session_jwt = Some(self.session_jwt);
+        let asked = self.authorization_check.is_some();
         request.authorization_check = self.authorization_check;
         let response = crate::Call::new(self.transport, request).send().await?;
+        if asked {
+            confirmed(response.verdict.as_ref())?;
+        }
         let custom_claims = custom_claims(response.member_session.custom_claims.clone())
             .map_err(Error::Unauthenticated)?;
         Ok(AuthenticatedMemberSession {
@@ -477,6 +519,15 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
             session_jwt: Some(response.session_jwt).filter(|jwt| !jwt.is_empty()),
             verified_by: VerifiedBy::Stytch,
         })
+    }
+}
+
+/// An allow from Stytch counts only when its verdict says so: `authorized`, with the roles
+/// that grant it. A 200 without one is a refusal.
+fn confirmed(verdict: Option<&crate::models::AuthorizationVerdict>) -> Result<(), Error> {
+    match verdict {
+        Some(verdict) if verdict.authorized && !verdict.granting_roles.is_empty() => Ok(()),
+        _ => Err(Error::Forbidden(crate::AuthorizationError::NotConfirmed)),
     }
 }
 
@@ -490,6 +541,7 @@ async fn settle<T>(
     match local {
         Ok(session) => Ok(session),
         Err(LocalFailure::Forbidden(error)) => Err(Error::Forbidden(error)),
+        Err(LocalFailure::KeysUnavailable(cause)) => Err(Error::KeysUnavailable(cause)),
         Err(LocalFailure::Token(error)) if local_only || !ask_stytch(&error) => {
             Err(Error::Unauthenticated(error))
         }
@@ -500,6 +552,7 @@ async fn settle<T>(
 
 enum LocalFailure {
     Token(TokenError),
+    KeysUnavailable(Option<Arc<Error>>),
     Forbidden(crate::AuthorizationError),
     /// The token is valid, but the RBAC policy for the authorization check could not be had.
     PolicyUnavailable(Error),
@@ -508,6 +561,15 @@ enum LocalFailure {
 impl From<TokenError> for LocalFailure {
     fn from(error: TokenError) -> Self {
         LocalFailure::Token(error)
+    }
+}
+
+impl From<Rejection> for LocalFailure {
+    fn from(rejection: Rejection) -> Self {
+        match rejection {
+            Rejection::Token(error) => LocalFailure::Token(error),
+            Rejection::KeysUnavailable(cause) => LocalFailure::KeysUnavailable(cause),
+        }
     }
 }
 

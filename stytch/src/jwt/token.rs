@@ -3,7 +3,7 @@
 //! Fail-closed throughout: anything unexpected is a [`TokenError`], never a pass.
 
 use crate::crypto::Rs256Key;
-use crate::TokenError;
+use crate::{TokenError, TokenType};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::Deserialize;
@@ -94,6 +94,51 @@ impl UnverifiedJwt<'_> {
             Ok(Value::Object(claims)) => Ok(claims),
             _ => Err(TokenError::Malformed("payload is not a JSON object")),
         }
+    }
+}
+
+/// The claim that makes a token a session JWT.
+pub(crate) const SESSION_CLAIM: &str = "https://stytch.com/session";
+/// The organization of a B2B session JWT or connected-app access token.
+pub(crate) const ORGANIZATION_CLAIM: &str = "https://stytch.com/organization";
+
+/// Refuses a verified token of another kind than `expected`. It runs before the registered
+/// claims are checked, so that a genuine token of the wrong kind fails as such, whatever its
+/// age: an hour-old M2M token is never "too old" for the session path, and never reaches the
+/// sessions endpoint.
+///
+/// - A session JWT carries the `https://stytch.com/session` claim; access tokens never do.
+/// - An M2M access token has a `scope` string and no organization; its `client_id`, if it
+///   carries one, is its `sub`.
+/// - A connected-app access token has a `scope` string and names the connected app in
+///   `client_id`, while `sub` is the user or member it acts for.
+pub(crate) fn check_type(
+    claims: &Map<String, Value>,
+    expected: TokenType,
+) -> Result<(), TokenError> {
+    let session = claims.contains_key(SESSION_CLAIM);
+    let scoped = matches!(claims.get("scope"), Some(Value::String(_)));
+    let client_id = claims.get("client_id");
+    let matches = match expected {
+        TokenType::SessionJwt => session,
+        TokenType::M2mAccessToken => {
+            !session
+                && scoped
+                && !claims.contains_key(ORGANIZATION_CLAIM)
+                && client_id.is_none_or(|id| Some(id) == claims.get("sub"))
+        }
+        TokenType::ConnectedAppAccessToken => {
+            !session
+                && scoped
+                && client_id.and_then(Value::as_str).is_some_and(|id| {
+                    !id.is_empty() && Some(id) != claims.get("sub").and_then(Value::as_str)
+                })
+        }
+    };
+    if matches {
+        Ok(())
+    } else {
+        Err(TokenError::WrongTokenType { expected })
     }
 }
 

@@ -136,6 +136,19 @@ impl TestKeys {
         builder
     }
 
+    /// A connected-app access token that `client_id` holds for `subject` (a user or member),
+    /// with these scopes.
+    pub fn connected_app_token<'a>(
+        &self,
+        project_id: &str,
+        subject: &str,
+        client_id: &str,
+        scopes: impl IntoIterator<Item = &'a str>,
+    ) -> TokenBuilder {
+        self.m2m_token(project_id, subject, scopes)
+            .claim("client_id", json!(client_id))
+    }
+
     /// Signs any header and claims with a built-in key (for malformed and hostile tokens).
     pub fn sign_raw(&self, key: TestKey, header: &Value, claims: &Value) -> String {
         let signing_input = format!("{}.{}", encode_json(header), encode_json(claims));
