@@ -201,6 +201,8 @@ pub async fn token(
         "scope": granted.join(" "),
     });
     Ok(Json(json!({
+        "status_code": 200,
+        "request_id": ids::request_id(),
         "access_token": app.keys.sign(&claims),
         "token_type": "bearer",
         "expires_in": TOKEN_LIFETIME_SECONDS,

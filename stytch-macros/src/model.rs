@@ -44,6 +44,10 @@ pub fn model(args: TokenStream, input: TokenStream) -> TokenStream {
 }
 
 /// Structs: every field tolerates being absent or `null`; unset options are not serialized.
+/// A field that is not an `Option` is one Stytch's API always sends: when it is absent or
+/// `null`, it decodes to its default and the runtime reports it (a warning, or an error in
+/// strict mode). An `Option<String>` reads `""` as `None`, since Stytch sends an empty string
+/// for "none" (a session token when no session was started, say).
 ///
 /// serde's derives are not used: a derived `Deserialize` writes a field-name visitor, a
 /// sequence visitor and a wrapper type per `deserialize_with` field for every struct. Here each
@@ -60,7 +64,7 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
     let mut debug_fields = Vec::new();
     let mut read_arms = Vec::new();
     let mut write_fields = Vec::new();
-    let mut required = 0usize;
+    let mut required = Vec::new();
     let mut optional = Vec::new();
     for field in named.named.iter_mut() {
         let attrs = crate::attr::take_field_attrs(cx, &mut field.attrs);
@@ -77,23 +81,43 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
             .map_or_else(|| names::wire_name(&member), LitStr::value);
         let secret = attrs.secret.unwrap_or_else(|| names::is_secret_name(&wire));
         let option = names::generic_inner(&field.ty, "Option");
-        let is_timestamp = |ty: &syn::Type| names::last_ident(ty).as_deref() == Some("Timestamp");
-        let reader = match option {
-            Some(inner) if is_timestamp(inner) => quote!(timestamp),
-            Some(_) => quote!(option),
-            None if is_timestamp(&field.ty) => quote!(timestamp_or_default),
-            None => quote!(or_default),
-        };
-        read_arms.push(quote! {
-            #wire => self.#member = ::stytch::__private::de::#reader(map)?,
+        let is = |ty: &syn::Type, name: &str| names::last_ident(ty).as_deref() == Some(name);
+        read_arms.push(match option {
+            Some(inner) => {
+                let reader = if is(inner, "Timestamp") {
+                    quote!(timestamp)
+                } else if is(inner, "String") {
+                    quote!(option_string)
+                } else {
+                    quote!(option)
+                };
+                quote!(#wire => self.#member = ::stytch::__private::de::#reader(map)?,)
+            }
+            None => {
+                // A required field marks its bit in `seen` when it holds a value.
+                let reader = if is(&field.ty, "Timestamp") {
+                    quote!(required_timestamp)
+                } else {
+                    quote!(required)
+                };
+                let bit = required.len() as u32;
+                quote!(#wire => ::stytch::__private::de::#reader(map, &mut self.#member, seen, #bit)?,)
+            }
         });
         write_fields.push(if option.is_some() {
             optional.push(member.clone());
             quote!(::stytch::__private::serialize_if_some(&mut out, #wire, &self.#member)?;)
         } else {
-            required += 1;
+            required.push(wire.clone());
             quote!(out.serialize_field(#wire, &self.#member)?;)
         });
+        if required.len() > 64 {
+            cx.error_spanned_by(
+                &field.ident,
+                "#[model] structs can have at most 64 fields that are not `Option`; \
+                 make this one an `Option` or split the struct",
+            );
+        }
         debug_fields.push(debug_entry(
             &names::wire_name(&member),
             quote!(self.#member),
@@ -105,9 +129,10 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
         return TokenStream::new();
     }
     let name = ident.to_string();
+    let required_count = required.len();
     let read_body = if read_arms.is_empty() {
         quote!(::core::result::Result::Ok({
-            let _ = (key, map);
+            let _ = (key, map, seen);
             false
         }))
     } else {
@@ -136,10 +161,12 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
         #[automatically_derived]
         impl ::stytch::__private::de::Fields for #ident {
             const NAME: &'static str = #name;
+            const REQUIRED: &'static [&'static str] = &[#(#required),*];
             fn read_field<'de, A: ::stytch::__private::serde::de::MapAccess<'de>>(
                 &mut self,
                 key: &str,
                 map: &mut A,
+                seen: &mut u64,
             ) -> ::core::result::Result<bool, A::Error> {
                 #read_body
             }
@@ -162,7 +189,7 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
                 S: ::stytch::__private::serde::Serializer,
             {
                 use ::stytch::__private::serde::ser::SerializeStruct as _;
-                let len = #required #(+ usize::from(self.#optional.is_some()))*;
+                let len = #required_count #(+ usize::from(self.#optional.is_some()))*;
                 #[allow(unused_mut)]
                 let mut out = serializer.serialize_struct(#name, len)?;
                 #(#write_fields)*

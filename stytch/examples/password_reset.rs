@@ -62,7 +62,7 @@ async fn consumer_flow(emulator: &Emulator) -> Result {
     println!(
         "  created {} with session {}",
         created.user_id,
-        short(&created.session_token)
+        short(created.session_token.as_deref().expect("a session"))
     );
 
     client
@@ -96,12 +96,15 @@ async fn consumer_flow(emulator: &Emulator) -> Result {
         "  password reset; new session {} until {until}",
         session.session_id
     );
-    println!("  new session JWT {}", short(&reset.session_jwt));
+    println!(
+        "  new session JWT {}",
+        short(reset.session_jwt.as_deref().expect("a session"))
+    );
 
     match client
         .sessions()
         .authenticate()
-        .session_token(&created.session_token)
+        .session_token(created.session_token.as_deref().expect("a session"))
         .await
     {
         Err(e) => println!("  old session revoked: {}", e.error_type().unwrap_or("?")),
@@ -109,7 +112,7 @@ async fn consumer_flow(emulator: &Emulator) -> Result {
     }
     let verified = client
         .sessions()
-        .authenticate_jwt_local(&reset.session_jwt)
+        .authenticate_jwt_local(reset.session_jwt.as_deref().expect("a session"))
         .await?;
     println!(
         "  new session JWT verified locally (no API call): user {}, session {}",
@@ -145,7 +148,10 @@ async fn b2b_flow(emulator: &Emulator) -> Result {
         .passwords()
         .authenticate(&org_id, "grace@acme.test", PASSWORD)
         .await?;
-    println!("  signed in with session {}", short(&login.session_token));
+    println!(
+        "  signed in with session {}",
+        short(login.session_token.as_deref().expect("a session"))
+    );
 
     let reset = email_reset(&client, emulator, &org_id, NEW_PASSWORD).await?;
     let session = reset.member_session.ok_or("the reset made no session")?;
@@ -156,7 +162,7 @@ async fn b2b_flow(emulator: &Emulator) -> Result {
     match client
         .sessions()
         .authenticate()
-        .session_token(&login.session_token)
+        .session_token(login.session_token.as_deref().expect("a session"))
         .await
     {
         Err(e) => println!("  old session revoked: {}", e.error_type().unwrap_or("?")),
@@ -164,7 +170,7 @@ async fn b2b_flow(emulator: &Emulator) -> Result {
     }
     let verified = client
         .sessions()
-        .authenticate_jwt_local(&reset.session_jwt)
+        .authenticate_jwt_local(reset.session_jwt.as_deref().expect("a session"))
         .await?;
     println!(
         "  new member session JWT verified locally: member {} of {}",

@@ -44,9 +44,17 @@ impl<'c, E: Endpoint> Call<'c, E> {
         }
     }
 
-    /// Gives this call its own timeout for the whole exchange, instead of the client's.
+    /// Gives this call its own deadline, every attempt and wait included, instead of the
+    /// client's ([`ClientBuilder::timeout`](crate::ClientBuilder::timeout)).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.options.timeout = Some(timeout);
+        self
+    }
+
+    /// Gives each attempt of this call its own limit, instead of the client's
+    /// ([`ClientBuilder::attempt_timeout`](crate::ClientBuilder::attempt_timeout)).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.options.attempt_timeout = Some(timeout);
         self
     }
 
@@ -100,6 +108,7 @@ impl<E: fmt::Debug> fmt::Debug for Call<'_, E> {
         f.debug_struct("Call")
             .field("request", &self.request)
             .field("timeout", &self.options.timeout)
+            .field("attempt_timeout", &self.options.attempt_timeout)
             .field("retry", &self.options.retry)
             .field("assume_idempotent", &self.options.assume_idempotent)
             .finish_non_exhaustive()

@@ -15,10 +15,12 @@ const LIVE_API: &str = "https://api.stytch.com";
 const TEST_API: &str = "https://test.stytch.com";
 const FRAUD_API: &str = "https://telemetry.stytch.com";
 
-/// The default limit for a whole request, connection included.
+/// The default deadline for a call: every attempt and every wait between them.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The default limit for one attempt, from connecting to reading the last byte.
+pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 /// The default limit for opening a connection.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// The default limit on the size of a response body.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 
@@ -41,7 +43,9 @@ pub struct ClientBuilder<C> {
     base_url: Option<String>,
     fraud_base_url: Option<String>,
     timeout: Duration,
+    attempt_timeout: Duration,
     connect_timeout: Duration,
+    strict_decoding: bool,
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
     retry: RetryPolicy,
@@ -61,7 +65,9 @@ impl<C: FromTransport> ClientBuilder<C> {
             base_url: None,
             fraud_base_url: None,
             timeout: DEFAULT_TIMEOUT,
+            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            strict_decoding: false,
             user_agent: None,
             http: None,
             retry: RetryPolicy::default(),
@@ -88,15 +94,37 @@ impl<C: FromTransport> ClientBuilder<C> {
         self
     }
 
-    /// The limit for a whole request, from connecting to reading the last byte of the
-    /// response. Default: [`DEFAULT_TIMEOUT`] (30 s). A call can override it with
+    /// The deadline for a call: every attempt and every wait between retries fits within
+    /// it, and a call still running when it passes fails with [`Error::Timeout`]. Default:
+    /// [`DEFAULT_TIMEOUT`] (30 s). A call can override it with
     /// [`Call::timeout`](crate::Call::timeout).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
-    /// The limit for opening a connection. Default: [`DEFAULT_CONNECT_TIMEOUT`] (10 s). Not
+    /// The limit for one attempt, from connecting to reading the last byte of the response.
+    /// An attempt that runs out of time is retried like a lost connection (for requests safe
+    /// to repeat; see [`RetryPolicy`]) if the deadline leaves room. Default:
+    /// [`DEFAULT_ATTEMPT_TIMEOUT`] (10 s), so a call with the defaults can make three
+    /// attempts. A call can override it with
+    /// [`Call::attempt_timeout`](crate::Call::attempt_timeout).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+
+    /// Fails a call with [`Error::Decode`] when Stytch's response lacks a field the API always
+    /// sends (or sends it as `null`). Off by default: such a field then reads as its default
+    /// (an empty string, `0`, the Unix epoch) and the first occurrence of each is logged at
+    /// WARN, so that a change on Stytch's side cannot break a deployed application. Turn it
+    /// on in tests to catch what a lenient decode would hide.
+    pub fn strict_decoding(mut self, strict: bool) -> Self {
+        self.strict_decoding = strict;
+        self
+    }
+
+    /// The limit for opening a connection. Default: [`DEFAULT_CONNECT_TIMEOUT`] (5 s). Not
     /// applied to a client given with [`http_client`](Self::http_client), which keeps its own.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
@@ -249,7 +277,9 @@ impl<C: FromTransport> ClientBuilder<C> {
             api_url,
             fraud_url,
             timeout: self.timeout,
+            attempt_timeout: self.attempt_timeout,
             retry: self.retry,
+            strict_decoding: self.strict_decoding,
             max_response_bytes: self.max_response_bytes,
             sleep: self.sleep.unwrap_or_else(crate::retry::tokio_sleep),
             clock: self
@@ -257,6 +287,8 @@ impl<C: FromTransport> ClientBuilder<C> {
                 .unwrap_or_else(|| Arc::new(std::time::SystemTime::now)),
             jwks: JwksCache::new(C::KEY_SOURCE, JwksTimings::default()),
             jwt_issuers,
+            project_credentials: std::sync::atomic::AtomicU8::new(0),
+            check_project_credentials,
             rbac: crate::rbac::PolicyCache::new(
                 self.rbac_policy_ttl,
                 self.cache_clock
@@ -264,6 +296,24 @@ impl<C: FromTransport> ClientBuilder<C> {
             ),
         })))
     }
+}
+
+/// Asks `GET /v1/debug/whoami`, which needs nothing but the project's credentials.
+fn check_project_credentials(
+    transport: &Transport,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<bool>> + Send + '_>> {
+    Box::pin(async move {
+        let options = crate::transport::CallOptions {
+            retry: Some(RetryPolicy::disabled()),
+            ..Default::default()
+        };
+        let whoami = crate::consumer::debug::WhoamiRequest {};
+        match transport.execute(&whoami, &options).await {
+            Ok(_) => Some(true),
+            Err(Error::Api(api)) if api.refuses_our_credentials() => Some(false),
+            Err(_) => None,
+        }
+    })
 }
 
 impl<C> fmt::Debug for ClientBuilder<C> {
@@ -274,7 +324,9 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("base_url", &self.base_url)
             .field("fraud_base_url", &self.fraud_base_url)
             .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
             .field("connect_timeout", &self.connect_timeout)
+            .field("strict_decoding", &self.strict_decoding)
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)

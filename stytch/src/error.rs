@@ -137,6 +137,14 @@ pub enum TokenError {
     /// Issued longer ago than the allowed maximum age.
     #[error("older than the allowed maximum age")]
     TooOld,
+    /// Stytch has no live session for the token: it expired, was revoked, or never existed
+    /// (Stytch answers all three alike, `session_not_found`).
+    #[error("the session has ended")]
+    SessionNotFound,
+    /// Stytch refused the token for another reason, named by its `error_type` (for example
+    /// `unable_to_parse_session_jwt`).
+    #[error("refused by Stytch ({0})")]
+    RefusedByStytch(String),
     /// A genuine Stytch token of another kind: a session JWT where an access token was
     /// expected, or the other way round.
     #[error("not a {expected}")]
@@ -277,22 +285,23 @@ impl Error {
         }
     }
 
-    /// Whether Stytch refused the credentials or the session (401 or 403), or a token or
-    /// authorization check failed locally.
+    /// Whether the end user failed to authenticate or is not allowed (answer 401 or 403).
     pub fn is_auth_failure(&self) -> bool {
         self.is_unauthenticated() || self.is_forbidden()
     }
 
-    /// Whether the caller is not authenticated: Stytch answered 401, or a token was rejected
-    /// locally.
+    /// Whether the end user is not authenticated (answer 401): a token was rejected locally,
+    /// Stytch found no live session for it, or a credential endpoint refused a password,
+    /// email, token or code. A refusal of the project's own credentials is not this: see
+    /// [`fault`](Error::fault).
     pub fn is_unauthenticated(&self) -> bool {
-        matches!(self, Error::Unauthenticated(_)) || self.status() == Some(StatusCode::UNAUTHORIZED)
+        self.fault() == crate::Fault::Caller(StatusCode::UNAUTHORIZED)
     }
 
-    /// Whether the caller is authenticated but not allowed: Stytch answered 403, or a local
-    /// RBAC, tenancy or scope check failed.
+    /// Whether the end user is authenticated but not allowed (answer 403): Stytch answered
+    /// 403, or a local RBAC, tenancy or scope check failed.
     pub fn is_forbidden(&self) -> bool {
-        matches!(self, Error::Forbidden(_)) || self.status() == Some(StatusCode::FORBIDDEN)
+        self.fault() == crate::Fault::Caller(StatusCode::FORBIDDEN)
     }
 
     /// Whether Stytch is rate limiting the project (429).
@@ -384,6 +393,13 @@ pub struct ApiError {
     pub retry_after: Option<std::time::Duration>,
     /// How many times the request was sent, retries included.
     pub attempts: u32,
+    /// The path template of the endpoint that answered, e.g. `/v1/passwords/authenticate`.
+    pub endpoint: &'static str,
+    /// Whether the request carried an end user's credential (a password, token, code or
+    /// session), so that a 401 or 404 can mean that credential failed.
+    pub(crate) checks_end_user_credential: bool,
+    /// Set when the SDK established that Stytch refused the project's own credentials.
+    pub(crate) project_credentials_rejected: bool,
 }
 
 impl ApiError {
@@ -423,6 +439,9 @@ impl ApiError {
                 body: None,
                 retry_after: None,
                 attempts: 1,
+                endpoint: "",
+                checks_end_user_credential: false,
+                project_credentials_rejected: false,
             },
             Ok(wire) => ApiError {
                 request_id: wire.request_id.or(header_request_id),
@@ -446,6 +465,9 @@ impl ApiError {
             body: Some(excerpt(body, Self::BODY_EXCERPT_LEN)),
             retry_after: None,
             attempts: 1,
+            endpoint: "",
+            checks_end_user_credential: false,
+            project_credentials_rejected: false,
         }
     }
 }

@@ -73,6 +73,7 @@ mod call;
 mod client;
 mod crypto;
 mod error;
+mod fault;
 mod nullable;
 mod refresh;
 mod retry;
@@ -92,10 +93,11 @@ pub mod testing;
 
 pub use call::Call;
 pub use client::{
-    http_client_builder, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
-    DEFAULT_TIMEOUT,
+    http_client_builder, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
 pub use error::{ApiError, AuthorizationError, Error, TokenError, TokenType};
+pub use fault::Fault;
 pub use nullable::Nullable;
 pub use reqwest;
 pub use reqwest::StatusCode;

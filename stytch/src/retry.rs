@@ -7,8 +7,11 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-/// How a client retries failed requests: bounded attempts and total time, exponential backoff
-/// with full jitter, and `Retry-After` honoured up to a cap.
+/// How a client retries failed requests: bounded attempts, exponential backoff with full
+/// jitter, and `Retry-After` honoured up to a cap. Every attempt and wait fits within the
+/// call's deadline ([`ClientBuilder::timeout`](crate::ClientBuilder::timeout)); each attempt
+/// has its own limit too ([`ClientBuilder::attempt_timeout`](crate::ClientBuilder::attempt_timeout)),
+/// so that one that hangs leaves time for another.
 ///
 /// What is retried:
 /// - failures to connect, for every method (the request never left); with an HTTP client of
@@ -26,7 +29,7 @@ use std::time::{Duration, SystemTime};
 ///
 /// let patient = RetryPolicy::default()
 ///     .max_attempts(5)
-///     .max_elapsed(Duration::from_secs(20));
+///     .max_backoff(Duration::from_secs(4));
 /// let never = RetryPolicy::disabled();
 /// # let _ = (patient, never);
 /// ```
@@ -35,18 +38,16 @@ pub struct RetryPolicy {
     max_attempts: u32,
     initial_backoff: Duration,
     max_backoff: Duration,
-    max_elapsed: Duration,
     max_retry_after: Duration,
 }
 
 impl Default for RetryPolicy {
-    /// 3 attempts, backoff from 100 ms up to 2 s, at most 15 s in all, `Retry-After` up to 10 s.
+    /// 3 attempts, backoff from 100 ms up to 2 s, `Retry-After` up to 10 s.
     fn default() -> Self {
         RetryPolicy {
             max_attempts: 3,
             initial_backoff: Duration::from_millis(100),
             max_backoff: Duration::from_secs(2),
-            max_elapsed: Duration::from_secs(15),
             max_retry_after: Duration::from_secs(10),
         }
     }
@@ -79,13 +80,6 @@ impl RetryPolicy {
         self
     }
 
-    /// No retry starts once this much time (attempts and waits) has been spent on a call.
-    /// Default: 15 s.
-    pub fn max_elapsed(mut self, elapsed: Duration) -> Self {
-        self.max_elapsed = elapsed;
-        self
-    }
-
     /// The longest `Retry-After` that is waited out; a 429 asking for more is returned to the
     /// caller at once (see [`ApiError::retry_after`](crate::ApiError::retry_after)). Default: 10 s.
     pub fn max_retry_after(mut self, wait: Duration) -> Self {
@@ -95,10 +89,6 @@ impl RetryPolicy {
 
     pub(crate) fn attempts(&self) -> u32 {
         self.max_attempts
-    }
-
-    pub(crate) fn elapsed_budget(&self) -> Duration {
-        self.max_elapsed
     }
 
     /// The wait before attempt `failed + 1`, or `None` when `error` is not worth retrying.

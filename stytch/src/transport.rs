@@ -12,7 +12,9 @@ use reqwest::header::{
     HeaderValue, AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, LOCATION, RETRY_AFTER, USER_AGENT,
 };
 use reqwest::StatusCode;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
+// The clock of the timers that enforce the timeouts (tokio's, which tests can pause).
+use tokio::time::Instant;
 use tracing::Instrument;
 
 /// The shared machinery behind every client: credentials, hosts, timeouts, retries and the
@@ -30,8 +32,13 @@ pub struct Transport {
     /// and host are not parsed again on every call.
     pub(crate) api_url: reqwest::Url,
     pub(crate) fraud_url: reqwest::Url,
+    /// The most time a call may take, every attempt and wait included.
     pub(crate) timeout: Duration,
+    /// The most time one attempt may take.
+    pub(crate) attempt_timeout: Duration,
     pub(crate) retry: RetryPolicy,
+    /// Whether a response missing a field Stytch always sends fails to decode.
+    pub(crate) strict_decoding: bool,
     pub(crate) max_response_bytes: usize,
     pub(crate) sleep: Sleep,
     /// The RBAC policy cache (`client.rbac().authorize_*`), shared by the client's clones.
@@ -41,7 +48,18 @@ pub struct Transport {
     pub(crate) jwks: JwksCache,
     /// Accepted `iss` values: `stytch.com/{project_id}` and the custom base URL, if any.
     pub(crate) jwt_issuers: Vec<String>,
+    /// Whether Stytch accepts the project's credentials: 0 unknown, 1 yes, 2 no.
+    pub(crate) project_credentials: std::sync::atomic::AtomicU8,
+    /// Asks Stytch whether it accepts the project's credentials (`None`: no telling).
+    pub(crate) check_project_credentials: CredentialCheck,
 }
+
+/// See [`Transport::check_project_credentials`].
+pub(crate) type CredentialCheck = for<'a> fn(
+    &'a Transport,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Option<bool>> + Send + 'a>,
+>;
 
 /// Where the client reads the time, for token checks and key-set freshness.
 pub(crate) type Clock = std::sync::Arc<dyn Fn() -> SystemTime + Send + Sync>;
@@ -56,6 +74,7 @@ impl Transport {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CallOptions {
     pub(crate) timeout: Option<Duration>,
+    pub(crate) attempt_timeout: Option<Duration>,
     pub(crate) retry: Option<RetryPolicy>,
     pub(crate) assume_idempotent: bool,
 }
@@ -94,9 +113,63 @@ impl Transport {
     ) -> Result<(E::Response, Option<Duration>), Error> {
         let prepared = self.prepare(request)?;
         let info = prepared.info;
-        let raw = self.send(prepared, options).await?;
+        let raw = match self.send(prepared, options).await {
+            Ok(raw) => raw,
+            Err(error) => return Err(self.attribute(error, info).await),
+        };
         let max_age = raw.max_age;
-        Ok((decode(info, raw)?, max_age))
+        Ok((decode(info, raw, self.strict_decoding)?, max_age))
+    }
+
+    /// Notes which endpoint answered an API error and whose credential it can be about. A
+    /// 401 from an endpoint that checks an end user's credential is ambiguous, since Stytch
+    /// answers a wrong password and a wrong project secret alike; the project's credentials
+    /// are then checked once per client.
+    async fn attribute(&self, mut error: Error, info: &'static EndpointInfo) -> Error {
+        if let Error::Api(api) = &mut error {
+            api.endpoint = info.path;
+            api.checks_end_user_credential = info
+                .fields
+                .iter()
+                .any(|field| field.secret && field.name != "client_secret");
+            if api.status == StatusCode::UNAUTHORIZED
+                && !api.refuses_our_credentials()
+                && !self.project_credentials_valid().await
+            {
+                api.project_credentials_rejected = true;
+            }
+        }
+        error
+    }
+
+    /// Whether Stytch accepts the project's credentials, checked once and remembered (an
+    /// answer that settles nothing, such as a network failure, is not).
+    async fn project_credentials_valid(&self) -> bool {
+        use std::sync::atomic::Ordering;
+        const UNKNOWN: u8 = 0;
+        const VALID: u8 = 1;
+        const INVALID: u8 = 2;
+        match self.project_credentials.load(Ordering::Acquire) {
+            VALID => return true,
+            INVALID => return false,
+            _ => {}
+        }
+        match (self.check_project_credentials)(self).await {
+            Some(true) => {
+                self.project_credentials.store(VALID, Ordering::Release);
+                true
+            }
+            Some(false) => {
+                if self.project_credentials.swap(INVALID, Ordering::AcqRel) == UNKNOWN {
+                    tracing::error!(
+                        project_id = %self.project_id,
+                        "Stytch refuses this project's id or secret; every call will fail"
+                    );
+                }
+                false
+            }
+            None => false,
+        }
     }
 
     fn prepare<E: Endpoint>(&self, request: &E) -> Result<Prepared, Error> {
@@ -198,8 +271,10 @@ impl Transport {
     ) -> Result<RawResponse, Error> {
         let policy = options.retry.as_ref().unwrap_or(&self.retry);
         let repeatable = options.assume_idempotent || prepared.info.method != Method::Post;
+        let deadline = options.timeout.unwrap_or(self.timeout);
+        let per_attempt = options.attempt_timeout.unwrap_or(self.attempt_timeout);
         // Time spent on the call so far: attempts as measured, waits as requested (so that an
-        // injected sleep that returns at once still counts against the budget).
+        // injected sleep that returns at once still counts against the deadline).
         let mut spent = Duration::ZERO;
         let mut attempt = 1;
         loop {
@@ -209,8 +284,10 @@ impl Transport {
                 attempt,
                 http.status_code = tracing::field::Empty
             );
+            // Each attempt gets its own limit, cut short by what is left of the deadline.
+            let limit = per_attempt.min(deadline.saturating_sub(spent));
             let result = self
-                .send_once(prepared, options)
+                .send_once(prepared, limit)
                 .instrument(span.clone())
                 .await;
             spent += attempt_started.elapsed();
@@ -227,11 +304,7 @@ impl Transport {
             }
             let wait = match policy.delay_after(&error, attempt, repeatable, !self.own_http_client)
             {
-                Some(wait)
-                    if attempt < policy.attempts() && spent + wait < policy.elapsed_budget() =>
-                {
-                    wait
-                }
+                Some(wait) if attempt < policy.attempts() && spent + wait < deadline => wait,
                 _ => return Err(error),
             };
             span.in_scope(
@@ -243,11 +316,7 @@ impl Transport {
         }
     }
 
-    async fn send_once(
-        &self,
-        prepared: &Prepared,
-        options: &CallOptions,
-    ) -> Result<RawResponse, Error> {
+    async fn send_once(&self, prepared: &Prepared, limit: Duration) -> Result<RawResponse, Error> {
         let method = match prepared.info.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -259,7 +328,7 @@ impl Transport {
             .request(method, prepared.url.clone())
             .header(AUTHORIZATION, self.authorization.clone())
             .header(USER_AGENT, self.user_agent.clone())
-            .timeout(options.timeout.unwrap_or(self.timeout));
+            .timeout(limit);
         for (name, value) in &prepared.headers {
             builder = builder.header(*name, value.clone());
         }
@@ -336,14 +405,29 @@ impl Transport {
 fn decode<T: serde::de::DeserializeOwned>(
     info: &'static EndpointInfo,
     raw: RawResponse,
+    strict: bool,
 ) -> Result<T, Error> {
-    serde_json::from_slice(&raw.body).map_err(|source| Error::Decode {
-        endpoint: info.path,
-        status: raw.status,
-        path: crate::wire::json_path_of_error(&raw.body, &source),
-        request_id: raw.request_id.clone().or_else(|| request_id_of(&raw.body)),
-        attempts: raw.attempts,
-        source,
+    let (result, missing) =
+        crate::wire::de::with_mode(strict, info.path, || serde_json::from_slice(&raw.body));
+    result.map_err(|source| {
+        let mut path = crate::wire::json_path_of_error(&raw.body, &source);
+        if let Some(field) = missing {
+            // The error sits at the end of the object that lacks the field; `.` is the root.
+            if path != "." {
+                path.push('.');
+            } else {
+                path.clear();
+            }
+            path.push_str(field);
+        }
+        Error::Decode {
+            endpoint: info.path,
+            status: raw.status,
+            path,
+            request_id: raw.request_id.clone().or_else(|| request_id_of(&raw.body)),
+            attempts: raw.attempts,
+            source,
+        }
     })
 }
 

@@ -208,18 +208,24 @@ pub mod de {
     pub trait Fields: Default {
         /// The struct's name, for error messages.
         const NAME: &'static str;
+        /// The wire names of the fields that are not `Option`: the ones Stytch always sends.
+        /// Bit `i` of `seen` stands for `REQUIRED[i]`.
+        const REQUIRED: &'static [&'static str];
 
-        /// Reads the map's next value into the field called `key`. `Ok(false)` means the
-        /// struct has no such field and the value is still unread.
+        /// Reads the map's next value into the field called `key`, marking a required field
+        /// in `seen` when it held a value. `Ok(false)` means the struct has no such field and
+        /// the value is still unread.
         fn read_field<'de, A: MapAccess<'de>>(
             &mut self,
             key: &str,
             map: &mut A,
+            seen: &mut u64,
         ) -> Result<bool, A::Error>;
     }
 
     /// Reads a JSON object into a model: fields start at their defaults, keys the model does
-    /// not know are skipped, and a repeated key keeps its last value.
+    /// not know are skipped, and a repeated key keeps its last value. A required field that
+    /// is absent or `null` is reported: logged once, or an error in strict mode.
     pub fn model<'de, D, T>(deserializer: D) -> Result<T, D::Error>
     where
         D: Deserializer<'de>,
@@ -233,15 +239,141 @@ pub mod de {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
                 let mut out = T::default();
+                let mut seen = 0u64;
                 while let Some(Key(key)) = map.next_key()? {
-                    if !out.read_field(&key, &mut map)? {
+                    if !out.read_field(&key, &mut map, &mut seen)? {
                         map.next_value::<IgnoredAny>()?;
                     }
+                }
+                let all = u64::MAX >> (64 - T::REQUIRED.len() as u32).min(63);
+                if !T::REQUIRED.is_empty() && seen != all {
+                    missing::<T, A::Error>(seen)?;
                 }
                 Ok(out)
             }
         }
         deserializer.deserialize_map(Visitor(PhantomData))
+    }
+
+    /// How the current thread decodes: set by the client for the length of one decode.
+    #[derive(Clone, Copy)]
+    struct Context {
+        strict: bool,
+        endpoint: &'static str,
+        /// The required field a strict decode stopped at.
+        missing: Option<&'static str>,
+    }
+
+    thread_local! {
+        static CONTEXT: std::cell::Cell<Context> = const {
+            std::cell::Cell::new(Context { strict: false, endpoint: "", missing: None })
+        };
+    }
+
+    /// Runs `decode` with strict or lenient handling of missing required fields; returns its
+    /// result and, after a strict failure on one, that field's wire name.
+    pub(crate) fn with_mode<R>(
+        strict: bool,
+        endpoint: &'static str,
+        decode: impl FnOnce() -> R,
+    ) -> (R, Option<&'static str>) {
+        let context = Context {
+            strict,
+            endpoint,
+            missing: None,
+        };
+        let outer = CONTEXT.with(|c| c.replace(context));
+        let result = decode();
+        let missing = CONTEXT.with(|c| c.replace(outer)).missing;
+        (result, missing)
+    }
+
+    /// Reports the required fields of `T` not in `seen`: in strict mode the first one fails
+    /// the decode; otherwise each (type, field) is logged once per process at WARN.
+    #[cold]
+    fn missing<T: Fields, E: serde::de::Error>(seen: u64) -> Result<(), E> {
+        let context = CONTEXT.with(std::cell::Cell::get);
+        for (bit, field) in T::REQUIRED.iter().enumerate() {
+            if seen & (1 << bit) != 0 {
+                continue;
+            }
+            if context.strict {
+                CONTEXT.with(|c| {
+                    c.set(Context {
+                        missing: Some(field),
+                        ..context
+                    })
+                });
+                return Err(E::custom(format_args!(
+                    "`{}.{field}` is absent or null, but Stytch's API always sends it",
+                    T::NAME
+                )));
+            }
+            warn_once(T::NAME, field, context.endpoint);
+        }
+        Ok(())
+    }
+
+    fn warn_once(model: &'static str, field: &'static str, endpoint: &'static str) {
+        static WARNED: std::sync::Mutex<std::collections::BTreeSet<(&str, &str)>> =
+            std::sync::Mutex::new(std::collections::BTreeSet::new());
+        let first = WARNED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert((model, field));
+        if first {
+            tracing::warn!(
+                model,
+                field,
+                endpoint,
+                "a field Stytch's API always sends was absent or null; it reads as its default \
+                 (logged once per field)"
+            );
+        }
+    }
+
+    /// A field that is not an `Option`: `null` leaves its default, and only a value marks it
+    /// as seen.
+    #[inline]
+    pub fn required<'de, A, T>(
+        map: &mut A,
+        slot: &mut T,
+        seen: &mut u64,
+        bit: u32,
+    ) -> Result<(), A::Error>
+    where
+        A: MapAccess<'de>,
+        T: Deserialize<'de>,
+    {
+        if let Some(value) = map.next_value::<Option<T>>()? {
+            *slot = value;
+            *seen |= 1 << bit;
+        }
+        Ok(())
+    }
+
+    /// A `Timestamp` field, read by [`lenient_timestamp`]: `null` and `""` leave the Unix
+    /// epoch, and only a time marks it as seen.
+    #[inline]
+    pub fn required_timestamp<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        slot: &mut Timestamp,
+        seen: &mut u64,
+        bit: u32,
+    ) -> Result<(), A::Error> {
+        if let Some(value) = timestamp(map)? {
+            *slot = value;
+            *seen |= 1 << bit;
+        }
+        Ok(())
+    }
+
+    /// An `Option<String>` field: `null` and `""` read as `None`.
+    #[inline]
+    pub fn option_string<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+        Ok(map
+            .next_value::<Option<String>>()?
+            .filter(|s| !s.is_empty()))
     }
 
     /// An object key, borrowed from the input when it has no escapes.
@@ -269,16 +401,6 @@ pub mod de {
         }
     }
 
-    /// A field that is not an `Option`: `null` reads as its default.
-    #[inline]
-    pub fn or_default<'de, A, T>(map: &mut A) -> Result<T, A::Error>
-    where
-        A: MapAccess<'de>,
-        T: Deserialize<'de> + Default,
-    {
-        Ok(map.next_value::<Option<T>>()?.unwrap_or_default())
-    }
-
     /// An `Option` field: `null` reads as `None`.
     #[inline]
     pub fn option<'de, A, T>(map: &mut A) -> Result<Option<T>, A::Error>
@@ -300,14 +422,6 @@ pub mod de {
             }
         }
         map.next_value_seed(Seed)
-    }
-
-    /// A `Timestamp` field: like [`timestamp`], with the Unix epoch for a missing value.
-    #[inline]
-    pub fn timestamp_or_default<'de, A: MapAccess<'de>>(
-        map: &mut A,
-    ) -> Result<Timestamp, A::Error> {
-        Ok(timestamp(map)?.unwrap_or_default())
     }
 
     /// An RFC 3339 timestamp; `null` and `""` read as `None`.

@@ -85,7 +85,7 @@ async fn discovery_authentications_return_an_intermediate_session() {
         .authenticate("ada@example.com", "123456")
         .await
         .unwrap();
-    assert_eq!(otp.intermediate_session_token, IST);
+    assert_eq!(otp.intermediate_session_token.as_deref(), Some(IST));
     assert_eq!(
         otp.intermediate_session_token_expires_at
             .unwrap()
@@ -100,7 +100,7 @@ async fn discovery_authentications_return_an_intermediate_session() {
         .authenticate("ada@example.com", "correct horse battery staple")
         .await
         .unwrap();
-    assert_eq!(password.intermediate_session_token, IST);
+    assert_eq!(password.intermediate_session_token.as_deref(), Some(IST));
     assert_eq!(
         password.discovered_organizations[1]
             .organization
@@ -168,7 +168,7 @@ async fn a_full_login_decodes_member_session_and_device() {
         .unwrap();
 
     assert!(response.member_authenticated);
-    assert_eq!(response.intermediate_session_token, "");
+    assert_eq!(response.intermediate_session_token, None);
     assert_eq!(response.intermediate_session_token_expires_at, None);
     assert_eq!(response.member.roles[1].role_id, "editor");
     assert_eq!(
@@ -242,8 +242,8 @@ async fn an_exchange_that_needs_mfa_carries_the_intermediate_session() {
 
     assert!(!response.member_authenticated);
     assert!(response.member_session.is_none());
-    assert_eq!(response.session_token, "");
-    assert_eq!(response.intermediate_session_token, IST);
+    assert_eq!(response.session_token, None);
+    assert_eq!(response.intermediate_session_token.as_deref(), Some(IST));
     assert_eq!(
         response
             .intermediate_session_token_expires_at

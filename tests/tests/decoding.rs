@@ -87,8 +87,8 @@ async fn b2b_email_reset_decodes_member_organization_and_mfa_state() {
     assert!(!reset.member_authenticated);
     assert!(reset.member_session.is_none());
     assert_eq!(
-        reset.intermediate_session_token,
-        "SeiGwdj5lKkrEVgcEY3QNJXt6srxS3IK2Nwkar6mXD4="
+        reset.intermediate_session_token.as_deref(),
+        Some("SeiGwdj5lKkrEVgcEY3QNJXt6srxS3IK2Nwkar6mXD4=")
     );
     let mfa = reset.mfa_required.expect("mfa required");
     assert_eq!(mfa.secondary_auth_initiated.as_deref(), Some("sms_otp"));
@@ -202,7 +202,7 @@ async fn missing_fields_take_their_defaults() {
     let reset = consumer_reset_with(body).await.unwrap();
     assert_eq!(reset.user.user_id, "user-test-1");
     assert!(reset.user.emails.is_empty());
-    assert_eq!(reset.session_token, "");
+    assert_eq!(reset.session_token, None);
     assert!(reset.session.is_none());
     assert!(reset.user_device.is_none());
 }

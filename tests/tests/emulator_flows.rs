@@ -19,6 +19,8 @@ const NEW_PASSWORD: &str = "another long passphrase";
 fn consumer(emulator: &Emulator) -> stytch::consumer::Client {
     stytch::consumer::Client::builder(emulator.project_id(), emulator.secret())
         .base_url(emulator.base_url())
+        // The emulator must send every field Stytch always sends.
+        .strict_decoding(true)
         .build()
         .expect("client builds")
 }
@@ -26,6 +28,8 @@ fn consumer(emulator: &Emulator) -> stytch::consumer::Client {
 fn b2b(emulator: &Emulator) -> stytch::b2b::Client {
     stytch::b2b::Client::builder(emulator.project_id(), emulator.secret())
         .base_url(emulator.base_url())
+        // The emulator must send every field Stytch always sends.
+        .strict_decoding(true)
         .build()
         .expect("client builds")
 }
@@ -87,8 +91,7 @@ async fn user_with_session(client: &stytch::consumer::Client, email: &str) -> St
         .session_duration_minutes(60)
         .await
         .expect("user created");
-    assert!(!created.session_token.is_empty());
-    created.session_token
+    created.session_token.expect("a session was started")
 }
 
 #[tokio::test]
@@ -121,7 +124,7 @@ async fn consumer_email_reset_revokes_the_old_session_and_signs_a_new_one() {
     let claims = verify_session_jwt(
         &consumer_keys(&client).await,
         emulator.project_id(),
-        &reset.session_jwt,
+        reset.session_jwt.as_deref().expect("a session"),
     );
     assert_eq!(claims["sub"], reset.user_id.as_str());
     assert_eq!(
@@ -138,7 +141,7 @@ async fn consumer_email_reset_revokes_the_old_session_and_signs_a_new_one() {
     let current = client
         .sessions()
         .authenticate()
-        .session_token(&reset.session_token)
+        .session_token(reset.session_token.as_deref().expect("a session"))
         .await
         .expect("new session lives");
     assert_eq!(current.session.session_id, session.session_id);
@@ -254,7 +257,7 @@ async fn consumer_session_reset_needs_a_recent_factor() {
         .passwords()
         .sessions()
         .reset(NEW_PASSWORD)
-        .session_jwt(&current.session_jwt)
+        .session_jwt(current.session_jwt.as_deref().expect("a session"))
         .await
         .expect("fresh session may reset");
     assert_eq!(
@@ -271,7 +274,7 @@ async fn consumer_session_reset_needs_a_recent_factor() {
         .passwords()
         .sessions()
         .reset("a third passphrase")
-        .session_token(&current.session_token)
+        .session_token(current.session_token.as_deref().expect("a session"))
         .await;
     assert_eq!(error_type(stale), "session_too_old_to_reset_password");
 }
@@ -371,7 +374,7 @@ async fn b2b_email_reset_revokes_the_old_session_and_signs_a_new_one() {
     let claims = verify_session_jwt(
         &b2b_keys(&client).await,
         emulator.project_id(),
-        &reset.session_jwt,
+        reset.session_jwt.as_deref().expect("a session"),
     );
     assert_eq!(claims["sub"], member_id.as_str());
     assert_eq!(
@@ -386,13 +389,13 @@ async fn b2b_email_reset_revokes_the_old_session_and_signs_a_new_one() {
     let revoked = client
         .sessions()
         .authenticate()
-        .session_token(old.session_token)
+        .session_token(old.session_token.expect("a session"))
         .await;
     assert_eq!(error_type(revoked), "session_not_found");
     client
         .sessions()
         .authenticate()
-        .session_jwt(reset.session_jwt)
+        .session_jwt(reset.session_jwt.expect("a session"))
         .await
         .expect("new session lives");
 }
@@ -469,7 +472,7 @@ async fn b2b_existing_password_reset() {
     let revoked = client
         .sessions()
         .authenticate()
-        .session_token(old.session_token)
+        .session_token(old.session_token.expect("a session"))
         .await;
     assert_eq!(error_type(revoked), "session_not_found");
     member_login(&client, &org_id, "grace@acme.test", NEW_PASSWORD).await;
@@ -487,7 +490,7 @@ async fn b2b_session_reset_needs_a_recent_factor() {
         .passwords()
         .sessions()
         .reset(&org_id, NEW_PASSWORD)
-        .session_token(&current.session_token)
+        .session_token(current.session_token.as_deref().expect("a session"))
         .await
         .expect("fresh session may reset");
     let kept = reset.member_session.expect("session kept");
@@ -498,7 +501,7 @@ async fn b2b_session_reset_needs_a_recent_factor() {
     let revoked = client
         .sessions()
         .authenticate()
-        .session_token(other.session_token)
+        .session_token(other.session_token.expect("a session"))
         .await;
     assert_eq!(error_type(revoked), "session_not_found");
 
@@ -507,20 +510,20 @@ async fn b2b_session_reset_needs_a_recent_factor() {
         .passwords()
         .sessions()
         .reset(&org_id, "a third passphrase")
-        .session_jwt(&current.session_jwt)
+        .session_jwt(current.session_jwt.as_deref().expect("a session"))
         .await;
     assert_eq!(error_type(stale), "session_too_old_to_reset_password");
 
     client
         .sessions()
         .revoke()
-        .session_token(&current.session_token)
+        .session_token(current.session_token.as_deref().expect("a session"))
         .await
         .expect("revoked");
     let gone = client
         .sessions()
         .authenticate()
-        .session_token(current.session_token)
+        .session_token(current.session_token.expect("a session"))
         .await;
     assert_eq!(error_type(gone), "session_not_found");
 }
@@ -673,7 +676,7 @@ async fn the_sdk_verifies_emulator_session_jwts_locally() {
         .expect("user with a session");
     let auth = consumer_client
         .sessions()
-        .authenticate_jwt_local(&created.session_jwt)
+        .authenticate_jwt_local(created.session_jwt.as_deref().expect("a session"))
         .await
         .expect("the emulator's JWT verifies locally");
     assert_eq!(auth.session.user_id, created.user_id);
@@ -684,7 +687,7 @@ async fn the_sdk_verifies_emulator_session_jwts_locally() {
     let login = member_login(&b2b_client, &org_id, "grace@acme.test", PASSWORD).await;
     let member = b2b_client
         .sessions()
-        .authenticate_jwt_local(&login.session_jwt)
+        .authenticate_jwt_local(login.session_jwt.as_deref().expect("a session"))
         .await
         .expect("the emulator's member JWT verifies locally");
     assert_eq!(member.member_session.member_id, member_id);
@@ -695,7 +698,10 @@ async fn the_sdk_verifies_emulator_session_jwts_locally() {
         .iter()
         .any(|r| r == "stytch_member"));
 
-    let forged = format!("{}x", &login.session_jwt[..login.session_jwt.len() - 1]);
+    let forged = format!(
+        "{}x",
+        &login.session_jwt.as_deref().unwrap()[..login.session_jwt.as_ref().unwrap().len() - 1]
+    );
     let error = b2b_client
         .sessions()
         .authenticate_jwt_local(forged)

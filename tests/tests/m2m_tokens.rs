@@ -333,8 +333,13 @@ async fn a_refused_secret_fails_every_waiter_with_the_same_error() {
     for task in tasks {
         let error = task.await.unwrap().unwrap_err();
         assert!(matches!(error, Error::Shared(_)));
-        assert!(error.is_auth_failure());
         assert_eq!(error.error_type(), Some("unauthorized_credentials"));
+        assert_eq!(
+            error.fault(),
+            stytch::Fault::Service(stytch::StatusCode::INTERNAL_SERVER_ERROR),
+            "a wrong M2M client secret is the service's to fix, not its caller's"
+        );
+        assert!(!error.is_auth_failure());
     }
     assert_eq!(server.requests().len(), 1);
 }

@@ -1,9 +1,7 @@
 //! Secrets never show up in `Debug` output or in the SDK's tracing output.
 
 use serde_json::json;
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-use stytch_tests::{fixture, MockServer, Reply, SECRET};
+use stytch_tests::{fixture, Captured, MockServer, Reply, SECRET};
 
 const PASSWORD: &str = "hunter2-correct-horse";
 const SESSION_TOKEN: &str = "session-token-SECRET-mZAYn5aLEqKU";
@@ -71,19 +69,6 @@ fn client_debug_hides_the_project_secret() {
     assert!(shown.contains("project-test-1"), "{shown}");
 }
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn traces_record_the_request_but_no_secret() {
     let captured = Captured::default();
@@ -121,7 +106,7 @@ async fn traces_record_the_request_but_no_secret() {
         .await
         .unwrap_err();
 
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = captured.text();
     for secret in [
         PASSWORD,
         SESSION_TOKEN,

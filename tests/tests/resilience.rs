@@ -6,7 +6,7 @@ use serde_json::json;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use stytch::{Error, RetryPolicy, StatusCode};
-use stytch_tests::{fixture, MockServer, Reply, PROJECT_ID, SECRET};
+use stytch_tests::{fixture, Captured, MockServer, Reply, PROJECT_ID, SECRET};
 
 /// A B2B client against `server` whose waits are recorded instead of slept.
 fn recording_client(
@@ -196,7 +196,7 @@ async fn a_429_without_retry_after_backs_off() {
 }
 
 #[tokio::test]
-async fn a_retry_after_beyond_the_time_budget_is_not_waited_for() {
+async fn a_retry_after_beyond_the_deadline_is_not_waited_for() {
     let server = MockServer::start().await;
     server
         .push(Reply::json_with_headers(
@@ -205,15 +205,19 @@ async fn a_retry_after_beyond_the_time_budget_is_not_waited_for() {
             &json!({"status_code": 429}),
         ))
         .push(ok());
-    let (client, _) = recording_client(
-        &server,
-        RetryPolicy::default().max_elapsed(Duration::from_secs(3)),
-    );
+    let (client, waits) = recording_client(&server, RetryPolicy::default());
 
-    let error = post(&client).await.unwrap_err();
+    let error = client
+        .passwords()
+        .email()
+        .require_reset("ada@example.com")
+        .timeout(Duration::from_secs(3))
+        .await
+        .unwrap_err();
 
     assert!(error.is_rate_limited());
     assert_eq!(server.requests().len(), 1);
+    assert!(waits.lock().unwrap().is_empty(), "nothing was waited for");
 }
 
 #[tokio::test]
@@ -344,7 +348,7 @@ async fn a_server_that_never_answers_times_out_each_attempt() {
     let error = client
         .rbac()
         .policy()
-        .timeout(Duration::from_millis(100))
+        .attempt_timeout(Duration::from_millis(100))
         .await
         .unwrap_err();
     assert!(
@@ -360,7 +364,7 @@ async fn a_server_that_never_answers_times_out_each_attempt() {
         .passwords()
         .email()
         .require_reset("ada@example.com")
-        .timeout(Duration::from_millis(100))
+        .attempt_timeout(Duration::from_millis(100))
         .await
         .unwrap_err();
     assert!(
@@ -442,19 +446,6 @@ async fn dropping_a_call_cancels_it_and_leaves_the_client_usable() {
     );
 }
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn the_request_span_records_attempts_status_request_id_and_latency() {
     let captured = Captured::default();
@@ -472,7 +463,7 @@ async fn the_request_span_records_attempts_status_request_id_and_latency() {
     let (client, _) = recording_client(&server, RetryPolicy::default());
     get(&client).await.unwrap();
 
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = captured.text();
     let closed = logs
         .lines()
         .find(|line| {

@@ -27,23 +27,45 @@ impl ::core::fmt::Debug for Member {
 #[automatically_derived]
 impl ::stytch::__private::de::Fields for Member {
     const NAME: &'static str = "Member";
+    const REQUIRED: &'static [&'static str] = &[
+        "member_id",
+        "email_address",
+        "is_breakglass",
+        "roles",
+        "type",
+    ];
     fn read_field<'de, A: ::stytch::__private::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
+        seen: &mut u64,
     ) -> ::core::result::Result<bool, A::Error> {
         match key {
-            "member_id" => self.member_id = ::stytch::__private::de::or_default(map)?,
+            "member_id" => {
+                ::stytch::__private::de::required(map, &mut self.member_id, seen, 0u32)?
+            }
             "email_address" => {
-                self.email_address = ::stytch::__private::de::or_default(map)?;
+                ::stytch::__private::de::required(
+                    map,
+                    &mut self.email_address,
+                    seen,
+                    1u32,
+                )?
             }
             "is_breakglass" => {
-                self.is_breakglass = ::stytch::__private::de::or_default(map)?;
+                ::stytch::__private::de::required(
+                    map,
+                    &mut self.is_breakglass,
+                    seen,
+                    2u32,
+                )?
             }
-            "roles" => self.roles = ::stytch::__private::de::or_default(map)?,
-            "name" => self.name = ::stytch::__private::de::option(map)?,
+            "roles" => {
+                ::stytch::__private::de::required(map, &mut self.roles, seen, 3u32)?
+            }
+            "name" => self.name = ::stytch::__private::de::option_string(map)?,
             "created_at" => self.created_at = ::stytch::__private::de::timestamp(map)?,
-            "type" => self.kind = ::stytch::__private::de::or_default(map)?,
+            "type" => ::stytch::__private::de::required(map, &mut self.kind, seen, 4u32)?,
             _ => return ::core::result::Result::Ok(false),
         }
         ::core::result::Result::Ok(true)

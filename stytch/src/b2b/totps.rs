@@ -61,8 +61,10 @@ pub struct AuthenticateResponse {
     pub member_id: String,
     pub member: Member,
     pub organization: Organization,
-    pub session_token: String,
-    pub session_jwt: String,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_token: Option<String>,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_jwt: Option<String>,
     pub status_code: u16,
     pub member_session: Option<MemberSession>,
     pub member_device: Option<DeviceInfo>,

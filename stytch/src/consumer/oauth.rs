@@ -48,8 +48,10 @@ pub struct AuthenticateResponse {
     pub user_id: String,
     pub provider_subject: String,
     pub provider_type: String,
-    pub session_token: String,
-    pub session_jwt: String,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_token: Option<String>,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_jwt: Option<String>,
     pub provider_values: ProviderValues,
     pub user: User,
     pub reset_sessions: bool,

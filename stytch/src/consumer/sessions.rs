@@ -36,8 +36,10 @@ pub struct AttestRequest {
 pub struct AttestResponse {
     pub request_id: String,
     pub user_id: String,
-    pub session_token: String,
-    pub session_jwt: String,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_token: Option<String>,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_jwt: Option<String>,
     pub user: User,
     pub status_code: u16,
     pub session: Option<Session>,
@@ -59,8 +61,10 @@ pub struct AuthenticateRequest {
 pub struct AuthenticateResponse {
     pub request_id: String,
     pub session: Session,
-    pub session_token: String,
-    pub session_jwt: String,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_token: Option<String>,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_jwt: Option<String>,
     pub user: User,
     pub status_code: u16,
     pub verdict: Option<AuthorizationVerdict>,
@@ -80,8 +84,10 @@ pub struct ExchangeAccessTokenRequest {
 pub struct ExchangeAccessTokenResponse {
     pub request_id: String,
     pub user_id: String,
-    pub session_token: String,
-    pub session_jwt: String,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_token: Option<String>,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_jwt: Option<String>,
     pub user: User,
     pub status_code: u16,
     pub session: Option<Session>,
@@ -130,8 +136,10 @@ pub struct MigrateRequest {
 pub struct MigrateResponse {
     pub request_id: String,
     pub user_id: String,
-    pub session_token: String,
-    pub session_jwt: String,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_token: Option<String>,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_jwt: Option<String>,
     pub user: User,
     pub status_code: u16,
     pub session: Option<Session>,

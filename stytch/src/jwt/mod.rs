@@ -433,7 +433,10 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
         request.session_jwt = Some(self.session_jwt);
         let asked = self.authorization_check.is_some();
         request.authorization_check = self.authorization_check;
-        let response = crate::Call::new(self.transport, request).send().await?;
+        let response = crate::Call::new(self.transport, request)
+            .send()
+            .await
+            .map_err(session_refusal)?;
         if asked {
             confirmed(response.verdict.as_ref())?;
         }
@@ -442,7 +445,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
         Ok(AuthenticatedSession {
             session: response.session,
             custom_claims,
-            session_jwt: Some(response.session_jwt).filter(|jwt| !jwt.is_empty()),
+            session_jwt: response.session_jwt,
             verified_by: VerifiedBy::Stytch,
         })
     }
@@ -507,7 +510,10 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
         request.session_jwt = Some(self.session_jwt);
         let asked = self.authorization_check.is_some();
         request.authorization_check = self.authorization_check;
-        let response = crate::Call::new(self.transport, request).send().await?;
+        let response = crate::Call::new(self.transport, request)
+            .send()
+            .await
+            .map_err(session_refusal)?;
         if asked {
             confirmed(response.verdict.as_ref())?;
         }
@@ -516,9 +522,28 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
         Ok(AuthenticatedMemberSession {
             member_session: response.member_session,
             custom_claims,
-            session_jwt: Some(response.session_jwt).filter(|jwt| !jwt.is_empty()),
+            session_jwt: response.session_jwt,
             verified_by: VerifiedBy::Stytch,
         })
+    }
+}
+
+/// Stytch's answers that mean the session JWT is no good, as token errors (401): the session
+/// ended (expired, revoked or unknown, all `session_not_found`), or the JWT was refused.
+fn session_refusal(error: Error) -> Error {
+    const REFUSALS: &[&str] = &[
+        "invalid_session_token",
+        "unable_to_parse_session_jwt",
+        "jwt_invalid_audience",
+        "jwt_invalid_issuer",
+        "jwt_invalid_claims",
+    ];
+    match error.error_type() {
+        Some("session_not_found") => Error::Unauthenticated(TokenError::SessionNotFound),
+        Some(other) if REFUSALS.contains(&other) => {
+            Error::Unauthenticated(TokenError::RefusedByStytch(other.to_owned()))
+        }
+        _ => error,
     }
 }
 

@@ -29,12 +29,15 @@ pub struct ExchangeRequest {
 pub struct ExchangeResponse {
     pub request_id: String,
     pub member_id: String,
-    pub session_token: String,
-    pub session_jwt: String,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_token: Option<String>,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_jwt: Option<String>,
     pub member: Member,
     pub organization: Organization,
     pub member_authenticated: bool,
-    pub intermediate_session_token: String,
+    /// `None` when no further step is needed (Stytch sends an empty string then).
+    pub intermediate_session_token: Option<String>,
     pub status_code: u16,
     pub member_session: Option<MemberSession>,
     pub mfa_required: Option<MfaRequired>,

@@ -21,7 +21,8 @@ pub struct AuthenticateRequest {
 #[model]
 pub struct AuthenticateResponse {
     pub request_id: String,
-    pub intermediate_session_token: String,
+    /// `None` when no further step is needed (Stytch sends an empty string then).
+    pub intermediate_session_token: Option<String>,
     pub email_address: String,
     pub discovered_organizations: Vec<DiscoveredOrganization>,
     pub status_code: u16,

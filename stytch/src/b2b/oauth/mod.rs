@@ -36,14 +36,17 @@ pub struct AuthenticateResponse {
     pub member_id: String,
     pub provider_subject: String,
     pub provider_type: String,
-    pub session_token: String,
-    pub session_jwt: String,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_token: Option<String>,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_jwt: Option<String>,
     pub member: Member,
     pub organization_id: String,
     pub organization: Organization,
     pub reset_sessions: bool,
     pub member_authenticated: bool,
-    pub intermediate_session_token: String,
+    /// `None` when no further step is needed (Stytch sends an empty string then).
+    pub intermediate_session_token: Option<String>,
     pub status_code: u16,
     pub member_session: Option<MemberSession>,
     pub provider_values: Option<ProviderValues>,

@@ -40,8 +40,10 @@ pub struct AuthenticateResponse {
     pub request_id: String,
     pub user_id: String,
     pub method_id: String,
-    pub session_token: String,
-    pub session_jwt: String,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_token: Option<String>,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_jwt: Option<String>,
     pub user: User,
     pub reset_sessions: bool,
     pub status_code: u16,

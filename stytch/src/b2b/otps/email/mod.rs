@@ -62,10 +62,13 @@ pub struct AuthenticateResponse {
     pub method_id: String,
     pub organization_id: String,
     pub member: Member,
-    pub session_token: String,
-    pub session_jwt: String,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_token: Option<String>,
+    /// `None` when the call started no session (Stytch sends an empty string then).
+    pub session_jwt: Option<String>,
     pub organization: Organization,
-    pub intermediate_session_token: String,
+    /// `None` when no further step is needed (Stytch sends an empty string then).
+    pub intermediate_session_token: Option<String>,
     pub member_authenticated: bool,
     pub status_code: u16,
     pub member_session: Option<MemberSession>,

@@ -24,7 +24,8 @@ pub struct AuthenticateRequest {
 pub struct AuthenticateResponse {
     pub request_id: String,
     pub email_address: String,
-    pub intermediate_session_token: String,
+    /// `None` when no further step is needed (Stytch sends an empty string then).
+    pub intermediate_session_token: Option<String>,
     pub discovered_organizations: Vec<DiscoveredOrganization>,
     pub status_code: u16,
     pub intermediate_session_token_expires_at: Option<Timestamp>,
