@@ -88,6 +88,7 @@ fn generate(endpoint: &Endpoint) -> TokenStream {
         .filter(|f| !matches!(f.shape, Shape::Required))
         .map(|f| &f.ident);
 
+    let setter_list = setter_list(&endpoint.fields);
     let info = catalogue_info(endpoint, &method, &response);
     let write_path = write_path(endpoint);
     let write_query = write_query(endpoint);
@@ -127,6 +128,7 @@ fn generate(endpoint: &Endpoint) -> TokenStream {
             #(#docs)*
             #[doc = ""]
             #[doc = #sends]
+            #(#[doc = #setter_list])*
             #[allow(clippy::too_many_arguments)]
             pub fn #method(&self, #(#arg_idents: impl ::core::convert::Into<#arg_types>),*) -> ::stytch::Call<'c, #ident> {
                 let transport = ::stytch::__private::ServiceHandle::transport(self);
@@ -366,6 +368,47 @@ pub(crate) fn debug_entry(
         (true, true) => {
             quote!(.field(#name, &#value.as_ref().map(|_| ::stytch::__private::Redacted)))
         }
+    }
+}
+
+/// The lines of the client method's doc that list its optional setters, one each, with the
+/// first line of the field's own doc when it has one.
+fn setter_list(fields: &[Field]) -> Vec<String> {
+    let optional: Vec<&Field> = fields
+        .iter()
+        .filter(|f| !matches!(f.shape, Shape::Required))
+        .collect();
+    if optional.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![String::new(), " Optional, as chained setters:".to_owned()];
+    for field in optional {
+        let name = crate::names::wire_name(&field.ident);
+        let summary = field.docs.iter().find_map(doc_text).map_or_else(String::new, |text| {
+            format!(": {}", text.trim())
+        });
+        let clear = if matches!(field.shape, Shape::Nullable(_)) {
+            format!(" (`.clear_{name}()` sends `null`)")
+        } else {
+            String::new()
+        };
+        lines.push(format!(" - `.{name}(..)`{clear}{summary}"));
+    }
+    lines
+}
+
+/// The text of a `#[doc = "..."]` attribute.
+fn doc_text(attr: &syn::Attribute) -> Option<String> {
+    match &attr.meta {
+        syn::Meta::NameValue(syn::MetaNameValue {
+            value:
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }),
+            ..
+        }) => Some(text.value()).filter(|t| !t.trim().is_empty()),
+        _ => None,
     }
 }
 

@@ -160,6 +160,12 @@ impl<'c> Service<'c> {
     /// Resets a member's password.
     ///
     /// Sends `POST /v1/b2b/organizations/{organization_id}/members/{member_id}/reset`.
+    ///
+    /// Optional, as chained setters:
+    /// - `.session_duration_minutes(..)`
+    /// - `.trusted_metadata(..)` (`.clear_trusted_metadata()` sends `null`)
+    /// - `.member_session_token(..)`
+    /// - `.dry_run(..)`
     #[allow(clippy::too_many_arguments)]
     pub fn reset(
         &self,
