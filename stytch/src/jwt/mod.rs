@@ -18,6 +18,9 @@
 //! cannot be fetched, Stytch is asked with the check, and only a `verdict` that confirms it
 //! counts as an allow.
 //!
+//! A revoked session's JWT keeps verifying locally until it is older than `max_token_age`;
+//! the README's "Logging out" says how to shorten that window.
+//!
 //! The claims policy, fail-closed: RS256 only, signed by an RSA key from the project's key set;
 //! `iss` is `stytch.com/{project_id}` or the configured base URL; `aud` contains the project
 //! id; `exp`, `nbf` and `iat` hold within the clock tolerance.
