@@ -76,9 +76,27 @@ async fn unknown_paths_and_methods_answer_in_stytch_shape() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_error_shape(status, &body);
     assert_eq!(body["error_type"], "route_not_found");
+    assert!(
+        body["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("/v1/nowhere"),
+        "{body}"
+    );
 
+    // A known path with a method it does not serve is the same 404, not a 405.
     let (status, body) = raw.get("/v1/passwords").await;
-    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_error_shape(status, &body);
+    assert_eq!(body["error_type"], "route_not_found");
+    assert!(body["error_message"]
+        .as_str()
+        .unwrap()
+        .contains("GET /v1/passwords"));
+
+    // Without credentials too: an unknown route is not a 401.
+    let (status, body) = read(raw.http.delete(raw.url("/v1/unknown/thing"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     assert_error_shape(status, &body);
 }
 
@@ -141,6 +159,24 @@ async fn no_route_fails_badly_on_junk() {
             assert_error_shape(status, &answer);
         }
     }
+}
+
+#[tokio::test]
+async fn jwks_are_public_like_any_key_set() {
+    let raw = Raw::start().await;
+    let pid = raw.emulator.project_id().to_string();
+    for path in [
+        format!("/v1/sessions/jwks/{pid}"),
+        format!("/v1/b2b/sessions/jwks/{pid}"),
+    ] {
+        let (status, body) = read(raw.http.get(raw.url(&path))).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+        assert_eq!(body["keys"], raw.emulator.jwks()["keys"]);
+        assert_eq!(body["status_code"], 200);
+    }
+    // Every other route still needs the project's credentials.
+    let (status, _) = read(raw.http.get(raw.url("/v1/rbac/policy"))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
