@@ -39,7 +39,7 @@ pub fn user(user: &User) -> Value {
         })).collect::<Vec<_>>(),
         "webauthn_registrations": [],
         "providers": [],
-        "totps": user.totps.iter().filter(|t| t.verified).map(totp).collect::<Vec<_>>(),
+        "totps": user.totps.iter().map(totp).collect::<Vec<_>>(),
         "crypto_wallets": [],
         "biometric_registrations": [],
         "is_locked": false,

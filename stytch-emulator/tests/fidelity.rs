@@ -200,6 +200,24 @@ async fn consumer_script(d: &Driver) {
         )
         .await;
     let ada = s(&created["user_id"]);
+    let by_phone = d
+        .ok(
+            "POST",
+            "/v1/users",
+            &[],
+            json!({ "phone_number": "+15555550177", "create_user_as_pending": true }),
+        )
+        .await;
+    assert!(s(&by_phone["phone_id"]).starts_with("phone-number-test-"));
+    assert_eq!(by_phone["status"], "pending");
+    d.fails(
+        "POST",
+        "/v1/users",
+        &[],
+        json!({ "phone_number": "+15555550177" }),
+        (400, "duplicate_phone_number"),
+    )
+    .await;
     d.ok("GET", "/v1/users/{user_id}", &[&ada], json!({})).await;
     d.ok(
         "PUT",

@@ -241,7 +241,7 @@ pub async fn invite(State(app): State<Shared>, Body(req): Body<InviteRequest>) -
                     ..UserFields::default()
                 },
                 pending: true,
-                password: None,
+                ..NewUser::default()
             };
             insert_user(&app, &mut data, new)?
         }

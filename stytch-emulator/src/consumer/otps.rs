@@ -220,11 +220,11 @@ async fn login_or_create(app: Shared, channel: Channel, req: LoginOrCreateReques
         None => {
             let new = NewUser {
                 email: (channel == Channel::Email).then(|| address.to_string()),
+                phone_number: (channel != Channel::Email).then(|| address.to_string()),
                 pending: req.create_user_as_pending,
                 ..NewUser::default()
             };
-            let user = insert_user(&app, &mut data, new)?;
-            (channel.attach(&mut data, &user, address)?, true)
+            (insert_user(&app, &mut data, new)?, true)
         }
     };
     let method_id = send_code(

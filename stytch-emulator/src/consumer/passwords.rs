@@ -73,6 +73,7 @@ pub async fn create(State(app): State<Shared>, Body(req): Body<CreateRequest>) -
             fields: req.fields,
             pending: false,
             password: Some(record),
+            ..NewUser::default()
         };
         let user = insert_user(&app, &mut data, new)?;
         let account = shared::account(&data, &Subject::User(user.user_id.clone()))?;
@@ -152,6 +153,7 @@ pub async fn migrate(State(app): State<Shared>, Body(req): Body<MigrateRequest>)
                 fields: req.fields,
                 pending: false,
                 password: Some(record),
+                ..NewUser::default()
             };
             (insert_user(&app, &mut data, new)?, true)
         }

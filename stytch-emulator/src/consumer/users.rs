@@ -7,13 +7,13 @@ use serde_json::{json, Value};
 use super::VERTICAL;
 use crate::app::{App, Shared};
 use crate::errors::{ApiError, ApiResult};
-use crate::flows::accounts::{check_email, email_domain};
+use crate::flows::accounts::{check_email, check_phone, email_domain};
 use crate::flows::passwords::user_not_found;
 use crate::flows::search::{Filters, Kind, Operand};
 use crate::http::{ok, Body, PathArgs};
 use crate::ids;
 use crate::render;
-use crate::state::{Data, EmailRecord, PasswordRecord, Subject, TokenOwner, User};
+use crate::state::{Data, EmailRecord, PasswordRecord, PhoneRecord, Subject, TokenOwner, User};
 
 /// Optional profile fields the endpoints that create users accept.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -29,6 +29,7 @@ pub struct UserFields {
 #[derive(Default)]
 pub struct NewUser {
     pub email: Option<String>,
+    pub phone_number: Option<String>,
     pub fields: UserFields,
     pub pending: bool,
     pub password: Option<PasswordRecord>,
@@ -65,6 +66,15 @@ pub fn insert_user(app: &App, data: &mut Data, new: NewUser) -> Result<User, Api
             return Err(duplicate_email());
         }
     }
+    if let Some(phone) = &new.phone_number {
+        check_phone(phone)?;
+        if data.user_by_phone(phone).is_some() {
+            return Err(ApiError::bad(
+                "duplicate_phone_number",
+                "A user with this phone number already exists.",
+            ));
+        }
+    }
     check_external_id(data, new.fields.external_id.as_deref(), "")?;
     let roles = new.fields.roles.unwrap_or_default();
     VERTICAL.check_assignable(&roles, &[])?;
@@ -80,7 +90,15 @@ pub fn insert_user(app: &App, data: &mut Data, new: NewUser) -> Result<User, Api
                 verified: false,
             })
             .collect(),
-        phones: Vec::new(),
+        phones: new
+            .phone_number
+            .into_iter()
+            .map(|phone_number| PhoneRecord {
+                phone_id: ids::prefixed("phone-number"),
+                phone_number,
+                verified: false,
+            })
+            .collect(),
         name: new.fields.name,
         password: new.password,
         totps: Vec::new(),
@@ -110,6 +128,7 @@ pub fn user_by_email(data: &Data, email: &str) -> Result<User, ApiError> {
 #[derive(Debug, Deserialize)]
 pub struct CreateRequest {
     pub email: Option<String>,
+    pub phone_number: Option<String>,
     #[serde(default)]
     pub create_user_as_pending: bool,
     #[serde(flatten)]
@@ -118,17 +137,20 @@ pub struct CreateRequest {
 
 /// `POST /v1/users`
 pub async fn create(State(app): State<Shared>, Body(req): Body<CreateRequest>) -> ApiResult {
-    if req.email.as_deref().unwrap_or("").is_empty() {
+    let email = req.email.filter(|e| !e.is_empty());
+    let phone_number = req.phone_number.filter(|p| !p.is_empty());
+    if email.is_none() && phone_number.is_none() {
         return Err(ApiError::bad(
-            "invalid_email",
-            "The emulator creates users by email; send an email.",
+            "invalid_create_user_request",
+            "Send an email or a phone_number to create a user.",
         ));
     }
     let user = insert_user(
         &app,
         &mut app.store.lock(),
         NewUser {
-            email: req.email,
+            email,
+            phone_number,
             fields: req.fields,
             pending: req.create_user_as_pending,
             password: None,
@@ -138,7 +160,7 @@ pub async fn create(State(app): State<Shared>, Body(req): Body<CreateRequest>) -
         "user_id": user.user_id,
         "email_id": user.emails.first().map(|e| e.email_id.as_str()).unwrap_or(""),
         "status": user.status,
-        "phone_id": "",
+        "phone_id": user.phones.first().map(|p| p.phone_id.as_str()).unwrap_or(""),
         "user": render::user(&user),
     }))
 }
