@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::jwt::SigningKeys;
 use crate::state::{Clock, Store};
@@ -27,9 +27,4 @@ impl App {
     pub fn issuer(&self) -> String {
         format!("stytch.com/{}", self.project_id)
     }
-}
-
-/// RFC 3339 in UTC with whole seconds, as Stytch writes timestamps.
-pub fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

@@ -1,17 +1,37 @@
-//! Emulator-only endpoints under `/emulator/` (not part of Stytch's API): moving the clock.
-//! The outbox endpoints live in `outbox.rs`.
+//! The emulator's own endpoints under `/emulator/` (not part of Stytch's API): the outbox
+//! and the clock.
 
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::app::{timestamp, Shared};
+use crate::app::Shared;
 use crate::errors::{ApiError, ApiResult};
-use crate::http::Body;
-use crate::ids;
+use crate::http::{ok, ok_empty, Body, QueryMap};
+use crate::render::timestamp;
+
+/// `GET /emulator/outbox[?email=...][&phone_number=...]`: messages oldest first, filtered by
+/// recipient (email case-insensitively, phone number exactly) when asked.
+pub async fn outbox(State(app): State<Shared>, query: QueryMap) -> ApiResult {
+    let data = app.store.lock();
+    let email = query.get("email");
+    let phone = query.get("phone_number");
+    let messages: Vec<_> = data
+        .outbox
+        .iter()
+        .filter(|m| email.is_none_or(|e| m.email.eq_ignore_ascii_case(e)))
+        .filter(|m| phone.is_none_or(|p| m.phone_number == p))
+        .collect();
+    ok(json!({ "messages": messages }))
+}
+
+/// `DELETE /emulator/outbox`
+pub async fn clear_outbox(State(app): State<Shared>) -> ApiResult {
+    app.store.lock().outbox.clear();
+    ok_empty()
+}
 
 #[derive(Debug, Deserialize)]
 pub struct AdvanceRequest {
@@ -19,7 +39,7 @@ pub struct AdvanceRequest {
 }
 
 /// `POST /emulator/clock/advance` `{"seconds": N}`: moves the emulator's clock forward, so
-/// tests can expire reset tokens and sessions without waiting. Answers with the new time.
+/// tests can expire tokens and sessions without waiting. Answers with the new time.
 pub async fn advance_clock(
     State(app): State<Shared>,
     Body(req): Body<AdvanceRequest>,
@@ -29,7 +49,5 @@ pub async fn advance_clock(
         return Err(ApiError::bad_request("seconds must be at most ten years."));
     }
     app.clock.advance(Duration::from_secs(req.seconds));
-    Ok(Json(
-        json!({ "status_code": 200, "request_id": ids::request_id(), "now": timestamp(app.now()) }),
-    ))
+    ok(json!({ "now": timestamp(app.now()) }))
 }

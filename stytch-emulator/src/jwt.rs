@@ -7,6 +7,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rsa::pkcs1v15::{Signature, SigningKey, VerifyingKey};
+use rsa::pkcs8::{DecodePrivateKey, EncodePrivateKey};
 use rsa::signature::{SignatureEncoding, Signer, Verifier};
 use rsa::traits::PublicKeyParts;
 use rsa::RsaPrivateKey;
@@ -21,6 +22,8 @@ const KEY_BITS: usize = 2048;
 /// The emulator's signing key and its public half.
 pub struct SigningKeys {
     kid: String,
+    /// PKCS#8 DER of the private key, kept for snapshots.
+    pkcs8: Vec<u8>,
     signing: SigningKey<Sha256>,
     verifying: VerifyingKey<Sha256>,
     n: String,
@@ -39,11 +42,36 @@ impl SigningKeys {
     /// Generates a fresh key (CPU-heavy: call it off the async runtime).
     pub fn generate() -> Result<Self, rsa::Error> {
         let private = RsaPrivateKey::new(&mut rand::thread_rng(), KEY_BITS)?;
+        Self::from_private(ids::prefixed("jwk"), private)
+    }
+
+    /// Restores a key written by [`SigningKeys::export`].
+    pub fn import(kid: String, pkcs8_base64: &str) -> Result<Self, String> {
+        let der = URL_SAFE_NO_PAD
+            .decode(pkcs8_base64)
+            .map_err(|e| format!("the signing key is not base64url: {e}"))?;
+        let private = RsaPrivateKey::from_pkcs8_der(&der)
+            .map_err(|e| format!("the signing key is not a PKCS#8 RSA key: {e}"))?;
+        Self::from_private(kid, private).map_err(|e| e.to_string())
+    }
+
+    /// The key id and the private key (PKCS#8 DER, base64url), for a snapshot.
+    pub fn export(&self) -> (String, String) {
+        (self.kid.clone(), URL_SAFE_NO_PAD.encode(&self.pkcs8))
+    }
+
+    fn from_private(kid: String, private: RsaPrivateKey) -> Result<Self, rsa::Error> {
+        let pkcs8 = private
+            .to_pkcs8_der()
+            .map_err(|_| rsa::Error::Internal)?
+            .as_bytes()
+            .to_vec();
         let public = private.to_public_key();
         let n = URL_SAFE_NO_PAD.encode(public.n().to_bytes_be());
         let e = URL_SAFE_NO_PAD.encode(public.e().to_bytes_be());
         Ok(SigningKeys {
-            kid: ids::prefixed("jwk"),
+            kid,
+            pkcs8,
             signing: SigningKey::<Sha256>::new(private),
             verifying: VerifyingKey::<Sha256>::new(public),
             n,
@@ -142,6 +170,16 @@ mod tests {
         for junk in ["", ".", "..", "a.b.c", "a.b.c.d", "ünïcode.ü.ü"] {
             assert!(keys().verify(junk).is_none(), "{junk:?}");
         }
+    }
+
+    #[test]
+    fn an_exported_key_imports_and_verifies_old_tokens() {
+        let jwt = keys().sign(&json!({ "sub": "user-test-1" }));
+        let (kid, pkcs8) = keys().export();
+        let restored = SigningKeys::import(kid, &pkcs8).unwrap();
+        assert_eq!(restored.verify(&jwt).unwrap()["sub"], "user-test-1");
+        assert!(SigningKeys::import("k".into(), "not base64!").is_err());
+        assert!(SigningKeys::import("k".into(), "AAAA").is_err());
     }
 
     #[test]

@@ -146,8 +146,6 @@ impl Verdict {
 
     fn common_fields(&self) -> Value {
         json!({
-            "status_code": 200,
-            "request_id": crate::ids::request_id(),
             "valid_password": self.valid,
             "score": self.score,
             "breached_password": self.common,

@@ -329,9 +329,34 @@ async fn m2m_clients_get_scoped_rs256_tokens_from_json_or_form_bodies() {
         "client_id": id,
         "client_secret": "x".repeat(40),
     });
+    // RFC 6749 section 5.2: 400 invalid_client for credentials in the body, 401 with Basic.
     let (status, body) = read(raw.http.post(&token_url).json(&wrong)).await;
-    assert_eq!(status, 401);
-    assert_error_shape(status, &body);
+    assert_eq!(status, 400);
+    assert_eq!(body["error"], "invalid_client");
+    assert_eq!(body["error_type"], "unauthorized_credentials");
+    assert_eq!(body["error_description"], body["error_message"]);
+    let basic = raw
+        .http
+        .post(&token_url)
+        .basic_auth(id, Some("y".repeat(40)))
+        .form(&[("grant_type", "client_credentials")]);
+    let (status, body) = read(basic).await;
+    assert_eq!(
+        (status.as_u16(), &body["error"]),
+        (401, &json!("invalid_client"))
+    );
+    let basic = raw
+        .http
+        .post(&token_url)
+        .basic_auth(id, Some(secret))
+        .form(&[("grant_type", "client_credentials")]);
+    let (status, body) = read(basic).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["status_code"], 200);
+    assert!(body["request_id"]
+        .as_str()
+        .unwrap()
+        .starts_with("request-id-test-"));
     let greedy = [
         ("grant_type", "client_credentials"),
         ("client_id", id),

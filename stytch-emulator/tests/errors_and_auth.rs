@@ -76,44 +76,36 @@ async fn unknown_paths_and_methods_answer_in_stytch_shape() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_error_shape(status, &body);
     assert_eq!(body["error_type"], "route_not_found");
+    assert!(
+        body["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("/v1/nowhere"),
+        "{body}"
+    );
 
+    // A known path with a method it does not serve is the same 404, not a 405.
     let (status, body) = raw.get("/v1/passwords").await;
-    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_error_shape(status, &body);
+    assert_eq!(body["error_type"], "route_not_found");
+    assert!(body["error_message"]
+        .as_str()
+        .unwrap()
+        .contains("GET /v1/passwords"));
+
+    // Without credentials too: an unknown route is not a 401.
+    let (status, body) = read(raw.http.delete(raw.url("/v1/unknown/thing"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     assert_error_shape(status, &body);
 }
 
-/// Every route, fed bodies of the wrong shape, answers 4xx with Stytch's error body.
+/// Every served route, fed bodies of the wrong shape and ids that exist nowhere, answers
+/// 2xx or 4xx with Stytch's error body: never a panic or a 5xx.
 #[tokio::test]
 async fn no_route_fails_badly_on_junk() {
     let raw = Raw::start().await;
     let pid = raw.emulator.project_id().to_string();
-    let routes = [
-        "/v1/users",
-        "/v1/passwords",
-        "/v1/passwords/authenticate",
-        "/v1/passwords/strength_check",
-        "/v1/passwords/migrate",
-        "/v1/passwords/email/reset/start",
-        "/v1/passwords/email/reset",
-        "/v1/passwords/existing_password/reset",
-        "/v1/passwords/session/reset",
-        "/v1/sessions/authenticate",
-        "/v1/sessions/revoke",
-        "/v1/b2b/organizations",
-        "/v1/b2b/organizations/organization-test-missing/members",
-        "/v1/b2b/passwords/authenticate",
-        "/v1/b2b/passwords/strength_check",
-        "/v1/b2b/passwords/migrate",
-        "/v1/b2b/passwords/email/reset/start",
-        "/v1/b2b/passwords/email/reset",
-        "/v1/b2b/passwords/existing_password/reset",
-        "/v1/b2b/passwords/session/reset",
-        "/v1/b2b/sessions/authenticate",
-        "/v1/b2b/sessions/revoke",
-        "/v1/m2m/clients",
-        "/emulator/clock/advance",
-    ];
-    let token_route = format!("/v1/public/{pid}/oauth2/token");
     let junk = [
         json!({}),
         json!({ "email": "", "password": "", "token": "", "session_token": "" }),
@@ -124,23 +116,55 @@ async fn no_route_fails_badly_on_junk() {
             "email_address": "nope",
             "password_reset_token": "x",
             "password": "😀",
+            "phone_number": "+1",
+            "method_id": "x",
+            "code": "1",
         }),
-        json!({ "scopes": ["has space"], "organization_name": "", "seconds": 1e30 }),
+        json!({ "scopes": ["has space"], "organization_name": "", "seconds": 1e30, "query": 5 }),
+        json!({ "query": { "operator": "NOR" }, "limit": -5, "cursor": "???" }),
         json!([1, 2, 3]),
     ];
-    for route in routes.iter().copied().chain([token_route.as_str()]) {
+    for (method, template) in stytch_emulator::SERVED_ROUTES {
+        let mut path = template.replace("{project_id}", &pid);
+        while let Some(open) = path.find('{') {
+            let close = path[open..].find('}').unwrap() + open;
+            path.replace_range(open..=close, "id-test-missing");
+        }
         for body in &junk {
-            let (status, answer) = raw.post(route, body.clone()).await;
+            let request = raw
+                .http
+                .request(method.parse().unwrap(), raw.url(&path))
+                .basic_auth(raw.emulator.project_id(), Some(raw.emulator.secret()))
+                .json(body);
+            let (status, answer) = read(request).await;
             if status.is_success() {
-                continue; // some junk is fine for lenient routes (strength check, empty revoke...)
+                continue; // some junk is fine for lenient routes (strength check, lists...)
             }
             assert!(
                 status.is_client_error(),
-                "{route} {body}: {status} {answer}"
+                "{method} {path} {body}: {status} {answer}"
             );
             assert_error_shape(status, &answer);
         }
     }
+}
+
+#[tokio::test]
+async fn jwks_are_public_like_any_key_set() {
+    let raw = Raw::start().await;
+    let pid = raw.emulator.project_id().to_string();
+    for path in [
+        format!("/v1/sessions/jwks/{pid}"),
+        format!("/v1/b2b/sessions/jwks/{pid}"),
+    ] {
+        let (status, body) = read(raw.http.get(raw.url(&path))).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+        assert_eq!(body["keys"], raw.emulator.jwks()["keys"]);
+        assert_eq!(body["status_code"], 200);
+    }
+    // Every other route still needs the project's credentials.
+    let (status, _) = read(raw.http.get(raw.url("/v1/rbac/policy"))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]

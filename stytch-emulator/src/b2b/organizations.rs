@@ -1,27 +1,20 @@
-//! Organizations and members: create and get, and the JSON objects B2B responses carry.
+//! `/v1/b2b/organizations`: organizations and their settings.
 
-use axum::extract::{Path, State};
-use axum::Json;
+use axum::extract::State;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
-use super::rbac::ROLE_IDS;
-use crate::app::{timestamp, App, Shared};
+use crate::app::{App, Shared};
 use crate::errors::{ApiError, ApiResult};
-use crate::http::Body;
+use crate::flows::accounts::{check_slug, slug_from};
+use crate::flows::search::{self, Filters, Operand};
+use crate::http::{ok, Body, PathArgs};
 use crate::ids;
-use crate::state::{Data, Member, Organization, PasswordRecord};
-use crate::users::check_email;
+use crate::render;
+use crate::state::{Data, Member, Organization, Subject, TokenOwner};
 
 pub fn organization_not_found() -> ApiError {
     ApiError::not_found("organization_not_found", "No organization has this id.")
-}
-
-pub fn member_not_found() -> ApiError {
-    ApiError::not_found(
-        "member_not_found",
-        "No member of this organization has this email address or id.",
-    )
 }
 
 pub fn organization(data: &Data, organization_id: &str) -> Result<Organization, ApiError> {
@@ -31,286 +24,377 @@ pub fn organization(data: &Data, organization_id: &str) -> Result<Organization, 
         .ok_or_else(organization_not_found)
 }
 
-/// A slug from a name: lower-case letters and digits, other runs become one `-`.
-fn slug_from(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
+/// How a plain setting is written on the wire.
+enum Setting {
+    /// One of a few upper-case words: the default, the allowed values, and the error type
+    /// for anything else.
+    Choice(&'static str, &'static [&'static str], &'static str),
+    Strings,
+    Objects,
+    Object,
 }
 
-fn check_slug(slug: &str) -> Result<(), ApiError> {
-    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-._~".contains(c);
-    if (2..=128).contains(&slug.len()) && slug.chars().all(allowed) {
-        return Ok(());
-    }
-    Err(ApiError::bad(
-        "invalid_organization_slug",
-        "organization_slug must be 2 to 128 characters of a-z, 0-9, '-', '.', '_' or '~'.",
-    ))
-}
+const ALL_RESTRICTED_NONE: &[&str] = &["ALL_ALLOWED", "RESTRICTED", "NOT_ALLOWED"];
+const ALL_RESTRICTED: &[&str] = &["ALL_ALLOWED", "RESTRICTED"];
+const RESTRICTED_NONE: &[&str] = &["RESTRICTED", "NOT_ALLOWED"];
 
-/// The B2B `Organization` object.
-pub fn organization_json(org: &Organization) -> Value {
-    json!({
-        "organization_id": org.organization_id,
-        "organization_name": org.name,
-        "organization_logo_url": org.logo_url,
-        "organization_slug": org.slug,
-        "sso_jit_provisioning": "ALL_ALLOWED",
-        "sso_jit_provisioning_allowed_connections": [],
-        "sso_active_connections": [],
-        "email_allowed_domains": org.email_allowed_domains,
-        "email_jit_provisioning": "RESTRICTED",
-        "email_invites": "ALL_ALLOWED",
-        "auth_methods": "ALL_ALLOWED",
-        "allowed_auth_methods": [],
-        "mfa_policy": "OPTIONAL",
-        "rbac_email_implicit_role_assignments": [],
-        "mfa_methods": "ALL_ALLOWED",
-        "allowed_mfa_methods": [],
-        "oauth_tenant_jit_provisioning": "NOT_ALLOWED",
-        "claimed_email_domains": [],
-        "first_party_connected_apps_allowed_type": "ALL_ALLOWED",
-        "allowed_first_party_connected_apps": [],
-        "third_party_connected_apps_allowed_type": "ALL_ALLOWED",
-        "allowed_third_party_connected_apps": [],
-        "custom_roles": [],
-        "trusted_metadata": org.trusted_metadata.clone().unwrap_or_else(|| json!({})),
-        "created_at": timestamp(org.created_at),
-        "updated_at": timestamp(org.updated_at),
-        "organization_external_id": org.external_id,
-        "sso_default_connection_id": null,
-        "scim_active_connection": null,
-        "allowed_oauth_tenants": {},
-    })
-}
+/// The organization settings kept as they are sent, with their defaults.
+const SETTINGS: &[(&str, Setting)] = &[
+    (
+        "sso_jit_provisioning",
+        Setting::Choice("ALL_ALLOWED", ALL_RESTRICTED_NONE, "bad_request"),
+    ),
+    ("sso_jit_provisioning_allowed_connections", Setting::Strings),
+    ("email_allowed_domains", Setting::Strings),
+    (
+        "email_jit_provisioning",
+        Setting::Choice("NOT_ALLOWED", RESTRICTED_NONE, "bad_request"),
+    ),
+    (
+        "email_invites",
+        Setting::Choice("ALL_ALLOWED", ALL_RESTRICTED_NONE, "bad_request"),
+    ),
+    (
+        "auth_methods",
+        Setting::Choice(
+            "ALL_ALLOWED",
+            ALL_RESTRICTED,
+            "invalid_organization_auth_method_settings",
+        ),
+    ),
+    ("allowed_auth_methods", Setting::Strings),
+    (
+        "mfa_policy",
+        Setting::Choice(
+            "OPTIONAL",
+            &["OPTIONAL", "REQUIRED_FOR_ALL"],
+            "invalid_organization_mfa_policy",
+        ),
+    ),
+    ("rbac_email_implicit_role_assignments", Setting::Objects),
+    (
+        "mfa_methods",
+        Setting::Choice(
+            "ALL_ALLOWED",
+            ALL_RESTRICTED,
+            "invalid_organization_mfa_factor_setting",
+        ),
+    ),
+    ("allowed_mfa_methods", Setting::Strings),
+    (
+        "oauth_tenant_jit_provisioning",
+        Setting::Choice("NOT_ALLOWED", RESTRICTED_NONE, "bad_request"),
+    ),
+    ("allowed_oauth_tenants", Setting::Object),
+    ("claimed_email_domains", Setting::Strings),
+    (
+        "first_party_connected_apps_allowed_type",
+        Setting::Choice("ALL_ALLOWED", ALL_RESTRICTED_NONE, "bad_request"),
+    ),
+    ("allowed_first_party_connected_apps", Setting::Strings),
+    (
+        "third_party_connected_apps_allowed_type",
+        Setting::Choice("ALL_ALLOWED", ALL_RESTRICTED_NONE, "bad_request"),
+    ),
+    ("allowed_third_party_connected_apps", Setting::Strings),
+];
 
-/// Every role a member holds: `stytch_member` plus any assigned ones.
-pub fn role_ids(member: &Member) -> Vec<String> {
-    let mut roles = vec!["stytch_member".to_string()];
-    roles.extend(
-        member
-            .roles
-            .iter()
-            .filter(|r| *r != "stytch_member")
-            .cloned(),
-    );
-    roles
-}
-
-/// The B2B `Member` object.
-pub fn member_json(member: &Member) -> Value {
-    let roles: Vec<Value> = role_ids(member)
-        .into_iter()
-        .map(|role_id| {
-            let source = json!({ "type": "direct_assignment", "details": {} });
-            json!({ "role_id": role_id, "sources": [source] })
+fn default_settings() -> Map<String, Value> {
+    SETTINGS
+        .iter()
+        .map(|(name, kind)| {
+            let value = match kind {
+                Setting::Choice(default, _, _) => json!(default),
+                Setting::Strings | Setting::Objects => json!([]),
+                Setting::Object => json!({}),
+            };
+            (name.to_string(), value)
         })
-        .collect();
-    json!({
-        "organization_id": member.organization_id,
-        "member_id": member.member_id,
-        "email_address": member.email,
-        "status": "active",
-        "name": member.name,
-        "sso_registrations": [],
-        "is_breakglass": false,
-        "member_password_id": member.password.as_ref().map(|p| p.password_id.as_str()).unwrap_or(""),
-        "oauth_registrations": [],
-        "email_address_verified": member.email_verified,
-        "mfa_phone_number_verified": false,
-        "is_admin": member.roles.iter().any(|r| r == "stytch_admin"),
-        "totp_registration_id": "",
-        "retired_email_addresses": [],
-        "is_locked": false,
-        "mfa_enrolled": false,
-        "mfa_phone_number": "",
-        "default_mfa_method": "",
-        "roles": roles,
-        "trusted_metadata": member.trusted_metadata.clone().unwrap_or_else(|| json!({})),
-        "untrusted_metadata": member.untrusted_metadata.clone().unwrap_or_else(|| json!({})),
-        "created_at": timestamp(member.created_at),
-        "updated_at": timestamp(member.updated_at),
-        "scim_registration": null,
-        "external_id": member.external_id,
-        "lock_created_at": null,
-        "lock_expires_at": null,
-    })
+        .collect()
 }
 
-/// Optional member fields shared by the endpoints that create members.
+/// Copies the settings present in `request` into `settings`, checking each. A `null` leaves
+/// a setting as it is.
+fn apply_settings(
+    settings: &mut Map<String, Value>,
+    request: &Map<String, Value>,
+) -> Result<(), ApiError> {
+    for (name, kind) in SETTINGS {
+        let Some(value) = request.get(*name).filter(|v| !v.is_null()) else {
+            continue;
+        };
+        let fits = match kind {
+            Setting::Choice(_, allowed, _) => value.as_str().is_some_and(|v| allowed.contains(&v)),
+            Setting::Strings => value
+                .as_array()
+                .is_some_and(|items| items.iter().all(Value::is_string)),
+            Setting::Objects => value
+                .as_array()
+                .is_some_and(|items| items.iter().all(Value::is_object)),
+            Setting::Object => value.is_object(),
+        };
+        if !fits {
+            let (error_type, expected) = match kind {
+                Setting::Choice(_, allowed, error_type) => (*error_type, allowed.join(", ")),
+                Setting::Strings => ("bad_request", "a list of strings".to_string()),
+                Setting::Objects => ("bad_request", "a list of objects".to_string()),
+                Setting::Object => ("bad_request", "an object".to_string()),
+            };
+            return Err(ApiError::bad(
+                error_type,
+                format!("{name} must be {expected}."),
+            ));
+        }
+        let value = if matches!(kind, Setting::Strings) && name.contains("domain") {
+            json!(value
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>())
+        } else {
+            value.clone()
+        };
+        settings.insert(name.to_string(), value);
+    }
+    Ok(())
+}
+
+/// The fields that create an organization, and the settings beside them.
 #[derive(Debug, Default, Deserialize)]
-pub struct MemberFields {
-    pub name: Option<String>,
-    pub roles: Option<Vec<String>>,
-    pub trusted_metadata: Option<Value>,
-    pub untrusted_metadata: Option<Value>,
-    pub external_id: Option<String>,
-}
-
-/// Inserts a member into an existing organization.
-pub fn insert_member(
-    app: &App,
-    data: &mut Data,
-    organization_id: &str,
-    email: &str,
-    fields: MemberFields,
-    password: Option<PasswordRecord>,
-) -> Result<Member, ApiError> {
-    check_email(email)?;
-    organization(data, organization_id)?;
-    let roles = fields.roles.unwrap_or_default();
-    if let Some(unknown) = roles.iter().find(|r| !ROLE_IDS.contains(&r.as_str())) {
-        return Err(ApiError::bad(
-            "invalid_rbac_role_id",
-            format!(
-                "No role {unknown:?} in the policy; roles are {}.",
-                ROLE_IDS.join(", ")
-            ),
-        ));
-    }
-    let key = (organization_id.to_string(), email.to_lowercase());
-    if data.member_by_email.contains_key(&key) {
-        return Err(ApiError::bad(
-            "duplicate_member_email",
-            "A member of this organization already has this email address.",
-        ));
-    }
-    let now = app.now();
-    let member = Member {
-        member_id: ids::prefixed("member"),
-        organization_id: organization_id.to_string(),
-        email: email.to_string(),
-        email_id: ids::prefixed("member-email"),
-        email_verified: false,
-        name: fields.name.unwrap_or_default(),
-        password,
-        roles,
-        trusted_metadata: fields.trusted_metadata,
-        untrusted_metadata: fields.untrusted_metadata,
-        external_id: fields.external_id,
-        created_at: now,
-        updated_at: now,
-    };
-    data.member_by_email.insert(key, member.member_id.clone());
-    data.members
-        .insert(member.member_id.clone(), member.clone());
-    Ok(member)
-}
-
-fn organization_body(org: &Organization) -> Value {
-    json!({
-        "status_code": 200,
-        "request_id": ids::request_id(),
-        "organization": organization_json(org),
-    })
-}
-
-#[derive(Debug, Deserialize)]
-pub struct CreateOrganizationRequest {
-    pub organization_name: String,
+pub struct OrganizationFields {
+    pub organization_name: Option<String>,
     pub organization_slug: Option<String>,
     pub organization_logo_url: Option<String>,
     pub trusted_metadata: Option<Value>,
     pub organization_external_id: Option<String>,
-    pub email_allowed_domains: Option<Vec<String>>,
+    #[serde(flatten)]
+    pub settings: Map<String, Value>,
 }
 
-/// `POST /v1/b2b/organizations`
-pub async fn create(
-    State(app): State<Shared>,
-    Body(req): Body<CreateOrganizationRequest>,
-) -> ApiResult {
-    if req.organization_name.trim().is_empty() {
-        return Err(ApiError::bad(
-            "organization_name_missing",
-            "organization_name must not be empty.",
-        ));
-    }
-    let slug = req
-        .organization_slug
-        .unwrap_or_else(|| slug_from(&req.organization_name));
-    check_slug(&slug)?;
-    let mut data = app.store.lock();
-    if data.organization_by_slug.contains_key(&slug) {
+fn slug_taken(data: &Data, slug: &str, except: &str) -> Result<(), ApiError> {
+    if data
+        .organizations
+        .values()
+        .any(|o| o.slug == slug && o.organization_id != except)
+    {
         return Err(ApiError::bad(
             "organization_slug_already_used",
             "Another organization has this slug.",
         ));
     }
+    Ok(())
+}
+
+/// Creates an organization.
+pub fn insert_organization(
+    app: &App,
+    data: &mut Data,
+    fields: OrganizationFields,
+) -> Result<Organization, ApiError> {
+    let name = fields.organization_name.unwrap_or_default();
+    if name.trim().is_empty() {
+        return Err(ApiError::bad(
+            "organization_name_missing",
+            "organization_name must not be empty.",
+        ));
+    }
+    let slug = fields.organization_slug.unwrap_or_else(|| slug_from(&name));
+    check_slug(&slug)?;
+    slug_taken(data, &slug, "")?;
+    let mut settings = default_settings();
+    apply_settings(&mut settings, &fields.settings)?;
     let now = app.now();
     let org = Organization {
         organization_id: ids::prefixed("organization"),
-        name: req.organization_name,
-        slug: slug.clone(),
-        logo_url: req.organization_logo_url.unwrap_or_default(),
-        email_allowed_domains: req.email_allowed_domains.unwrap_or_default(),
-        trusted_metadata: req.trusted_metadata,
-        external_id: req.organization_external_id,
+        name,
+        slug,
+        logo_url: fields.organization_logo_url.unwrap_or_default(),
+        trusted_metadata: fields.trusted_metadata,
+        external_id: fields.organization_external_id,
+        settings,
+        custom_roles: Vec::new(),
         created_at: now,
         updated_at: now,
     };
-    data.organization_by_slug
-        .insert(slug, org.organization_id.clone());
     data.organizations
         .insert(org.organization_id.clone(), org.clone());
-    Ok(Json(organization_body(&org)))
+    Ok(org)
+}
+
+fn organization_body(org: &Organization) -> ApiResult {
+    ok(json!({ "organization": render::organization(org) }))
+}
+
+/// `POST /v1/b2b/organizations`
+pub async fn create(State(app): State<Shared>, Body(req): Body<OrganizationFields>) -> ApiResult {
+    let org = insert_organization(&app, &mut app.store.lock(), req)?;
+    organization_body(&org)
 }
 
 /// `GET /v1/b2b/organizations/{organization_id}`
-pub async fn get(State(app): State<Shared>, Path(organization_id): Path<String>) -> ApiResult {
-    let org = organization(&app.store.lock(), &organization_id)?;
-    Ok(Json(organization_body(&org)))
-}
-
-#[derive(Debug, Deserialize)]
-pub struct CreateMemberRequest {
-    pub email_address: String,
-    #[serde(flatten)]
-    pub fields: MemberFields,
-}
-
-/// `POST /v1/b2b/organizations/{organization_id}/members`
-pub async fn create_member(
+pub async fn get(
     State(app): State<Shared>,
-    Path(organization_id): Path<String>,
-    Body(req): Body<CreateMemberRequest>,
+    PathArgs(organization_id): PathArgs<String>,
+) -> ApiResult {
+    let org = organization(&app.store.lock(), &organization_id)?;
+    organization_body(&org)
+}
+
+/// `PUT /v1/b2b/organizations/{organization_id}`: absent fields are left as they are.
+pub async fn update(
+    State(app): State<Shared>,
+    PathArgs(organization_id): PathArgs<String>,
+    Body(req): Body<OrganizationFields>,
 ) -> ApiResult {
     let mut data = app.store.lock();
-    let member = insert_member(
-        &app,
-        &mut data,
-        &organization_id,
-        &req.email_address,
-        req.fields,
-        None,
-    )?;
-    let org = organization(&data, &organization_id)?;
-    Ok(Json(json!({
-        "status_code": 200,
-        "request_id": ids::request_id(),
-        "member_id": member.member_id,
-        "member": member_json(&member),
-        "organization": organization_json(&org),
-    })))
+    let mut org = organization(&data, &organization_id)?;
+    if let Some(name) = req.organization_name {
+        if name.trim().is_empty() {
+            return Err(ApiError::bad(
+                "organization_name_missing",
+                "organization_name must not be empty.",
+            ));
+        }
+        org.name = name;
+    }
+    if let Some(slug) = req.organization_slug {
+        check_slug(&slug)?;
+        slug_taken(&data, &slug, &organization_id)?;
+        org.slug = slug;
+    }
+    if let Some(v) = req.organization_logo_url {
+        org.logo_url = v;
+    }
+    if let Some(v) = req.trusted_metadata {
+        org.trusted_metadata = Some(v);
+    }
+    if let Some(v) = req.organization_external_id {
+        org.external_id = Some(v);
+    }
+    apply_settings(&mut org.settings, &req.settings)?;
+    org.updated_at = app.now();
+    data.organizations.insert(organization_id, org.clone());
+    organization_body(&org)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_come_from_names() {
-        assert_eq!(slug_from("Acme, Inc."), "acme-inc");
-        assert_eq!(slug_from("  Ünïcode Org 2 "), "n-code-org-2");
-        assert!(check_slug("acme-inc").is_ok());
-        assert!(check_slug("a").is_err());
-        assert!(check_slug("Acme").is_err());
+/// `DELETE /v1/b2b/organizations/{organization_id}`: the organization, its members, their
+/// sessions and outstanding tokens.
+pub async fn delete(
+    State(app): State<Shared>,
+    PathArgs(organization_id): PathArgs<String>,
+) -> ApiResult {
+    let mut data = app.store.lock();
+    organization(&data, &organization_id)?;
+    data.organizations.remove(&organization_id);
+    data.members
+        .retain(|_, m| m.organization_id != organization_id);
+    let gone = |subject: &Subject| matches!(subject, Subject::Member { organization_id: o, .. } if *o == organization_id);
+    let doomed: Vec<String> = data
+        .sessions
+        .values()
+        .filter(|s| gone(&s.subject))
+        .map(|s| s.session_id.clone())
+        .collect();
+    for id in doomed {
+        data.remove_session(&id);
     }
+    data.tokens
+        .retain(|_, t| !matches!(&t.owner, TokenOwner::Subject(s) if gone(s)));
+    data.intermediate_sessions
+        .retain(|_, i| !i.member.as_ref().is_some_and(gone));
+    ok(json!({ "organization_id": organization_id }))
+}
+
+/// `GET /v1/b2b/organizations/{organization_id}/metrics`
+pub async fn metrics(
+    State(app): State<Shared>,
+    PathArgs(organization_id): PathArgs<String>,
+) -> ApiResult {
+    let data = app.store.lock();
+    organization(&data, &organization_id)?;
+    let count = data
+        .members
+        .values()
+        .filter(|m| m.organization_id == organization_id && m.status != "deleted")
+        .count();
+    ok(json!({ "member_count": count }))
+}
+
+const SEARCH: Filters = Filters {
+    filters: &[
+        ("organization_ids", search::Kind::Strings),
+        ("organization_slugs", search::Kind::Strings),
+        ("organization_name_fuzzy", search::Kind::Text),
+        ("organization_slug_fuzzy", search::Kind::Text),
+        ("member_emails", search::Kind::Strings),
+        ("member_email_fuzzy", search::Kind::Text),
+        ("allowed_domains", search::Kind::Strings),
+        ("allowed_domain_fuzzy", search::Kind::Text),
+        ("claimed_email_domains", search::Kind::Strings),
+    ],
+    unknown_filter: "organization_search_filter_name_not_recognized",
+    invalid_cursor: "bad_request",
+    invalid_limit: "bad_request",
+};
+
+fn organization_matches(op: &Operand, org: &Organization, members: &[&Member]) -> bool {
+    let emails = || members.iter().map(|m| m.email.as_str());
+    match op.name {
+        "organization_ids" => op.any_equals(&org.organization_id),
+        "organization_slugs" => op.any_equals(&org.slug),
+        "organization_name_fuzzy" => op.contained_in(&org.name),
+        "organization_slug_fuzzy" => op.contained_in(&org.slug),
+        "member_emails" => emails().any(|e| op.any_equals(e)),
+        "member_email_fuzzy" => emails().any(|e| op.contained_in(e)),
+        "allowed_domains" => org
+            .setting_list("email_allowed_domains")
+            .iter()
+            .any(|d| op.any_equals(d)),
+        "allowed_domain_fuzzy" => org
+            .setting_list("email_allowed_domains")
+            .iter()
+            .any(|d| op.contained_in(d)),
+        "claimed_email_domains" => org
+            .setting_list("claimed_email_domains")
+            .iter()
+            .any(|d| op.any_equals(d)),
+        _ => false,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SearchRequest {
+    pub cursor: Option<String>,
+    pub limit: Option<i64>,
+    pub query: Option<Value>,
+}
+
+/// `POST /v1/b2b/organizations/search`: oldest first, a page at a time.
+pub async fn search(State(app): State<Shared>, Body(req): Body<SearchRequest>) -> ApiResult {
+    let query = SEARCH.parse(req.query.as_ref())?;
+    let data = app.store.lock();
+    let mut found: Vec<Organization> = data
+        .organizations
+        .values()
+        .filter(|org| {
+            let members: Vec<&Member> = data
+                .members
+                .values()
+                .filter(|m| m.organization_id == org.organization_id && m.status != "deleted")
+                .collect();
+            query.matches(|op| organization_matches(op, org, &members))
+        })
+        .cloned()
+        .collect();
+    drop(data);
+    found.sort_by(|a, b| {
+        (a.created_at, &a.organization_id).cmp(&(b.created_at, &b.organization_id))
+    });
+    let (page, metadata) = SEARCH.page(found, req.cursor.as_deref(), req.limit)?;
+    ok(json!({
+        "organizations": page.iter().map(render::organization).collect::<Vec<_>>(),
+        "results_metadata": metadata,
+    }))
 }

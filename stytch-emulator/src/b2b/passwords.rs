@@ -1,89 +1,53 @@
-//! Member passwords: authenticate, strength check, migrate, and the three resets.
-//! The same lock discipline as the consumer side (see `crate::passwords`).
+//! `/v1/b2b/passwords/*`: authenticate, strength check, migrate, and the three resets. The
+//! behaviour is shared with the consumer side in `flows::passwords`; this module reads B2B
+//! requests and writes B2B responses.
 
 use axum::extract::State;
-use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::organizations::{
-    self, insert_member, member_json, member_not_found, organization, organization_json,
-    MemberFields,
-};
-use super::sessions::{signed_in_body, start_for_member, MemberSessionView};
+use super::members::{insert_member, member_body, member_by_email, MemberFields};
+use super::organizations::organization;
+use super::signin::{self, SignIn};
 use crate::app::{App, Shared};
 use crate::errors::{ApiError, ApiResult};
-use crate::hashing::{check_migrated_hash, hash_blocking, verify_blocking};
-use crate::http::Body;
-use crate::reset::{self, ResetStart};
-use crate::sessions::{self, factor, SessionArgs};
-use crate::state::{Data, Factor, Member, Organization, PasswordRecord, Subject};
-use crate::{ids, strength};
+use crate::flows::accounts::check_email;
+use crate::flows::passwords::{self as shared, Account, Finish, ResetStart};
+use crate::flows::sessions::{self, SessionArgs};
+use crate::hashing::check_migrated_hash;
+use crate::http::{ok, Body};
+use crate::ids;
+use crate::render;
+use crate::state::{PasswordRecord, Subject};
+use crate::strength;
 
-fn member_by_email(data: &Data, organization_id: &str, email: &str) -> Result<Member, ApiError> {
-    organization(data, organization_id)?;
-    data.member_by_email(organization_id, email)
-        .cloned()
-        .ok_or_else(member_not_found)
-}
-
-fn subject_of(member: &Member) -> Subject {
-    Subject::Member {
-        member_id: member.member_id.clone(),
-        organization_id: member.organization_id.clone(),
+/// A B2B sign-in always ends in a member session or an intermediate one.
+fn finish<'a>(app: &'a App, args: &'a SessionArgs, email_factor: bool) -> impl Finish<SignIn> + 'a {
+    move |data, account, factors| {
+        let Subject::Member { member_id, .. } = &account.subject else {
+            return Err(ApiError::internal("a B2B flow was given a user"));
+        };
+        let member = super::members::member(data, member_id)?;
+        let outcome = signin::finish(app, data, &member, args, factors, email_factor)?;
+        let keep = outcome.session_id();
+        Ok((outcome, keep))
     }
 }
 
-fn set_password(data: &mut Data, member_id: &str, hash: String) -> Result<Member, ApiError> {
-    let member = data
-        .members
-        .get_mut(member_id)
-        .ok_or_else(member_not_found)?;
-    let password_id = member
-        .password
-        .as_ref()
-        .map(|p| p.password_id.clone())
-        .unwrap_or_else(|| ids::prefixed("member-password"));
-    member.password = Some(PasswordRecord { password_id, hash });
-    Ok(member.clone())
+fn respond(app: &App, account: &Account, outcome: &SignIn) -> ApiResult {
+    let Subject::Member { member_id, .. } = &account.subject else {
+        return Err(ApiError::internal("a B2B flow returned a user"));
+    };
+    let data = app.store.lock();
+    let mut body = signin::body(app, &data, member_id, outcome)?;
+    body["member_email_id"] = json!(account.email_id);
+    ok(body)
 }
 
-fn password_factor(member: &Member, app: &App) -> Factor {
-    factor(
-        "password",
-        "knowledge",
-        &member.email_id,
-        &member.email,
-        app.now(),
-    )
-}
-
-fn no_password() -> ApiError {
-    ApiError::not_found(
-        "member_password_not_found",
-        "This member has no password; start a reset to set one.",
-    )
-}
-
-/// Sets the new password and revokes the member's sessions other than `view`'s (the one
-/// the reset kept or made). Returns what the sign-in response needs.
-fn complete_reset(
-    data: &mut Data,
-    member: &Member,
-    hash: String,
-    view: Option<MemberSessionView>,
-) -> Result<(Member, Organization, Option<MemberSessionView>), ApiError> {
-    let member = set_password(data, &member.member_id, hash)?;
-    data.revoke_sessions_of(
-        &subject_of(&member),
-        view.as_ref().map(|v| v.session.session_id.as_str()),
-    );
-    let org = organization(data, &member.organization_id)?;
-    let view = view.map(|v| MemberSessionView {
-        member: member.clone(),
-        ..v
-    });
-    Ok((member, org, view))
+fn account_of(app: &App, organization_id: &str, email: &str) -> Result<Account, ApiError> {
+    let data = app.store.lock();
+    let member = member_by_email(&data, organization_id, email)?;
+    shared::account(&data, &member.subject())
 }
 
 #[derive(Deserialize)]
@@ -100,35 +64,23 @@ pub async fn authenticate(
     State(app): State<Shared>,
     Body(req): Body<AuthenticateRequest>,
 ) -> ApiResult {
-    req.session.duration()?;
-    let member = {
-        let data = app.store.lock();
-        organization(&data, &req.organization_id)?;
-        data.member_by_email(&req.organization_id, &req.email_address)
-            .cloned()
-            .ok_or_else(|| {
-                ApiError::unauthorized(
-                    "The email address and password do not match a member of this organization.",
-                )
-            })?
+    req.session.validate()?;
+    let account = account_of(&app, &req.organization_id, &req.email_address).map_err(|e| {
+        if e.error_type == "member_not_found" {
+            ApiError::unauthorized(
+                "The email address and password do not match a member of this organization.",
+            )
+        } else {
+            e
+        }
+    })?;
+    shared::verify(&account, req.password).await?;
+    let outcome = {
+        let mut data = app.store.lock();
+        let factors = vec![account.password_factor(&app)];
+        finish(&app, &req.session, false)(&mut data, &account, factors)?.0
     };
-    let record = member.password.clone().ok_or_else(no_password)?;
-    if !verify_blocking(req.password, record.hash).await? {
-        return Err(ApiError::unauthorized(
-            "The email address and password do not match a member of this organization.",
-        ));
-    }
-    let mut data = app.store.lock();
-    let view = start_for_member(
-        &app,
-        &mut data,
-        &member,
-        &req.session,
-        vec![password_factor(&member, &app)],
-    )?;
-    let org = organization(&data, &member.organization_id)?;
-    drop(data);
-    Ok(Json(signed_in_body(&app, &member, &org, view.as_ref())))
+    respond(&app, &account, &outcome)
 }
 
 #[derive(Deserialize)]
@@ -139,9 +91,7 @@ pub struct StrengthCheckRequest {
 
 /// `POST /v1/b2b/passwords/strength_check`
 pub async fn strength_check(Body(req): Body<StrengthCheckRequest>) -> ApiResult {
-    Ok(Json(
-        strength::check(&req.password, req.email_address.as_deref()).b2b_response(),
-    ))
+    ok(strength::check(&req.password, req.email_address.as_deref()).b2b_response())
 }
 
 #[derive(Deserialize)]
@@ -154,16 +104,19 @@ pub struct MigrateRequest {
     pub fields: MemberFields,
 }
 
-/// `POST /v1/b2b/passwords/migrate`: stores an argon2 hash, creating the member if needed.
+/// `POST /v1/b2b/passwords/migrate`: stores an argon2 hash made elsewhere, creating the
+/// member if needed.
 pub async fn migrate(State(app): State<Shared>, Body(req): Body<MigrateRequest>) -> ApiResult {
+    check_email(&req.email_address)?;
     check_migrated_hash(&req.hash_type, &req.hash)?;
     let mut data = app.store.lock();
-    let org = organization(&data, &req.organization_id)?;
-    let existing = data
-        .member_by_email(&req.organization_id, &req.email_address)
-        .cloned();
+    organization(&data, &req.organization_id)?;
+    let existing = member_by_email(&data, &req.organization_id, &req.email_address).ok();
     let (member, created) = match existing {
-        Some(member) => (set_password(&mut data, &member.member_id, req.hash)?, false),
+        Some(member) => {
+            shared::set_password(&mut data, &member.subject(), req.hash)?;
+            (super::members::member(&data, &member.member_id)?, false)
+        }
         None => {
             let record = PasswordRecord {
                 password_id: ids::prefixed("member-password"),
@@ -175,19 +128,15 @@ pub async fn migrate(State(app): State<Shared>, Body(req): Body<MigrateRequest>)
                 &req.organization_id,
                 &req.email_address,
                 req.fields,
+                "active",
                 Some(record),
             )?;
             (member, true)
         }
     };
-    Ok(Json(json!({
-        "status_code": 200,
-        "request_id": ids::request_id(),
-        "member_id": member.member_id,
-        "member_created": created,
-        "member": member_json(&member),
-        "organization": organization_json(&org),
-    })))
+    let mut body = member_body(&data, &member)?;
+    body["member_created"] = json!(created);
+    ok(body)
 }
 
 #[derive(Debug, Deserialize)]
@@ -196,39 +145,40 @@ pub struct ResetStartRequest {
     pub email_address: String,
     pub reset_password_redirect_url: Option<String>,
     pub reset_password_expiration_minutes: Option<i64>,
+    pub code_challenge: Option<String>,
 }
 
-/// `POST /v1/b2b/passwords/email/reset/start`: puts a reset token in the outbox.
+/// `POST /v1/b2b/passwords/email/reset/start`
 pub async fn email_reset_start(
     State(app): State<Shared>,
     Body(req): Body<ResetStartRequest>,
 ) -> ApiResult {
     let mut data = app.store.lock();
     let member = member_by_email(&data, &req.organization_id, &req.email_address)?;
-    reset::issue(
+    shared::start_reset(
         &app,
         &mut data,
         ResetStart {
-            subject: subject_of(&member),
+            subject: member.subject(),
             email: &req.email_address,
             organization_id: Some(&req.organization_id),
             redirect_url: req.reset_password_redirect_url.as_deref(),
-            expiration_minutes: req.reset_password_expiration_minutes,
+            minutes: req.reset_password_expiration_minutes,
+            code_challenge: req.code_challenge,
         },
     )?;
-    Ok(Json(json!({
-        "status_code": 200,
-        "request_id": ids::request_id(),
+    ok(json!({
         "member_id": member.member_id,
         "member_email_id": member.email_id,
-        "member": member_json(&member),
-    })))
+        "member": render::member(&member),
+    }))
 }
 
 #[derive(Deserialize)]
 pub struct EmailResetRequest {
     pub password_reset_token: String,
     pub password: String,
+    pub code_verifier: Option<String>,
     #[serde(flatten)]
     pub session: SessionArgs,
 }
@@ -238,53 +188,17 @@ pub async fn email_reset(
     State(app): State<Shared>,
     Body(req): Body<EmailResetRequest>,
 ) -> ApiResult {
-    req.session.duration()?;
-    let member = {
-        let data = app.store.lock();
-        let Subject::Member { member_id, .. } =
-            reset::check(&app, &data, &req.password_reset_token)?
-        else {
-            return Err(ApiError::bad(
-                "invalid_b2b_endpoint",
-                "This token belongs to a consumer user.",
-            ));
-        };
-        data.members
-            .get(&member_id)
-            .cloned()
-            .ok_or_else(member_not_found)?
-    };
-    strength::require_strong(&req.password, Some(&member.email))?;
-    let hash = hash_blocking(req.password).await?;
-    let (member, org, view) = {
-        let mut data = app.store.lock();
-        reset::check(&app, &data, &req.password_reset_token)?;
-        let factors = vec![
-            factor(
-                "magic_link",
-                "email",
-                &member.email_id,
-                &member.email,
-                app.now(),
-            ),
-            password_factor(&member, &app),
-        ];
-        // The session is settled first, so a bad session argument leaves the token unused.
-        let view = start_for_member(&app, &mut data, &member, &req.session, factors)?;
-        reset::consume(&app, &mut data, &req.password_reset_token)?;
-        if let Some(stored) = data.members.get_mut(&member.member_id) {
-            stored.email_verified = true;
-        }
-        let member = data
-            .members
-            .get(&member.member_id)
-            .cloned()
-            .ok_or_else(member_not_found)?;
-        complete_reset(&mut data, &member, hash, view)?
-    };
-    let mut body = signed_in_body(&app, &member, &org, view.as_ref());
-    body["member_email_id"] = json!(member.email_id);
-    Ok(Json(body))
+    req.session.validate()?;
+    let (account, outcome) = shared::reset_with_token(
+        &app,
+        &req.password_reset_token,
+        req.code_verifier.as_deref(),
+        req.password,
+        true,
+        finish(&app, &req.session, true),
+    )
+    .await?;
+    respond(&app, &account, &outcome)
 }
 
 #[derive(Deserialize)]
@@ -302,23 +216,17 @@ pub async fn existing_password_reset(
     State(app): State<Shared>,
     Body(req): Body<ExistingPasswordResetRequest>,
 ) -> ApiResult {
-    req.session.duration()?;
-    let member = member_by_email(&app.store.lock(), &req.organization_id, &req.email_address)?;
-    let record = member.password.clone().ok_or_else(no_password)?;
-    if !verify_blocking(req.existing_password, record.hash).await? {
-        return Err(ApiError::unauthorized(
-            "The existing password is not this member's password.",
-        ));
-    }
-    strength::require_strong(&req.new_password, Some(&member.email))?;
-    let hash = hash_blocking(req.new_password).await?;
-    let (member, org, view) = {
-        let mut data = app.store.lock();
-        let factors = vec![password_factor(&member, &app)];
-        let view = start_for_member(&app, &mut data, &member, &req.session, factors)?;
-        complete_reset(&mut data, &member, hash, view)?
-    };
-    Ok(Json(signed_in_body(&app, &member, &org, view.as_ref())))
+    req.session.validate()?;
+    let account = account_of(&app, &req.organization_id, &req.email_address)?;
+    let (account, outcome) = shared::reset_existing(
+        &app,
+        account,
+        req.existing_password,
+        req.new_password,
+        finish(&app, &req.session, false),
+    )
+    .await?;
+    respond(&app, &account, &outcome)
 }
 
 #[derive(Deserialize)]
@@ -335,19 +243,13 @@ pub async fn session_reset(
     State(app): State<Shared>,
     Body(req): Body<SessionResetRequest>,
 ) -> ApiResult {
-    req.session.duration()?;
-    let member = {
+    req.session.validate()?;
+    let account = {
         let mut data = app.store.lock();
         organization(&data, &req.organization_id)?;
-        let session = sessions::find_live(
-            &app,
-            &mut data,
-            req.session.session_token.as_deref(),
-            req.session.session_jwt.as_deref(),
-        )?;
+        let session = sessions::find_by_args(&app, &mut data, &req.session)?;
         let Subject::Member {
-            member_id,
-            organization_id,
+            organization_id, ..
         } = &session.subject
         else {
             return Err(ApiError::bad(
@@ -364,17 +266,14 @@ pub async fn session_reset(
         if !sessions::recent_enough_to_reset(&session, app.now()) {
             return Err(sessions::too_old_to_reset());
         }
-        data.members
-            .get(member_id)
-            .cloned()
-            .ok_or_else(organizations::member_not_found)?
+        shared::account(&data, &session.subject)?
     };
-    strength::require_strong(&req.password, Some(&member.email))?;
-    let hash = hash_blocking(req.password).await?;
-    let (member, org, view) = {
-        let mut data = app.store.lock();
-        let view = start_for_member(&app, &mut data, &member, &req.session, Vec::new())?;
-        complete_reset(&mut data, &member, hash, view)?
-    };
-    Ok(Json(signed_in_body(&app, &member, &org, view.as_ref())))
+    let (account, outcome) = shared::reset_by_session(
+        &app,
+        account,
+        req.password,
+        finish(&app, &req.session, false),
+    )
+    .await?;
+    respond(&app, &account, &outcome)
 }

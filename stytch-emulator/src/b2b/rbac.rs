@@ -1,65 +1,63 @@
-//! `GET /v1/b2b/rbac/policy`: a fixed default policy.
-//!
-//! Roles: `stytch_member` (every member; reads documents), `stytch_admin` (everything),
-//! `editor` (reads and writes documents). Resources: `documents` (`read`, `write`,
-//! `delete`) and `stytch.member` (`read`, `update`). One scope, `read:documents`.
+//! `/v1/b2b/rbac/*`: the project's policy, and each organization's own roles.
 
-use axum::Json;
-use serde_json::{json, Value};
+use axum::extract::State;
+use serde::Deserialize;
+use serde_json::json;
 
+use super::organizations::organization;
+use super::VERTICAL;
+use crate::app::Shared;
 use crate::errors::ApiResult;
-use crate::ids;
-
-/// Role ids members can be given.
-pub const ROLE_IDS: &[&str] = &["stytch_member", "stytch_admin", "editor"];
-
-pub fn policy() -> Value {
-    json!({
-        "roles": [
-            {
-                "role_id": "stytch_member",
-                "description": "Granted to every member of an organization.",
-                "permissions": [{ "resource_id": "documents", "actions": ["read"] }],
-            },
-            {
-                "role_id": "stytch_admin",
-                "description": "Can do everything in the organization.",
-                "permissions": [
-                    { "resource_id": "documents", "actions": ["*"] },
-                    { "resource_id": "stytch.member", "actions": ["*"] },
-                ],
-            },
-            {
-                "role_id": "editor",
-                "description": "Reads and writes documents.",
-                "permissions": [{ "resource_id": "documents", "actions": ["read", "write"] }],
-            },
-        ],
-        "resources": [
-            {
-                "resource_id": "documents",
-                "description": "Documents owned by the organization.",
-                "actions": ["read", "write", "delete"],
-            },
-            {
-                "resource_id": "stytch.member",
-                "description": "Members of the organization.",
-                "actions": ["read", "update"],
-            },
-        ],
-        "scopes": [
-            {
-                "scope": "read:documents",
-                "description": "Read the organization's documents.",
-                "permissions": [{ "resource_id": "documents", "actions": ["read"] }],
-            },
-        ],
-    })
-}
+use crate::http::{ok, Body, PathArgs};
+use crate::render;
+use crate::state::{Organization, Role};
 
 /// `GET /v1/b2b/rbac/policy`
-pub async fn get_policy() -> ApiResult {
-    Ok(Json(
-        json!({ "status_code": 200, "request_id": ids::request_id(), "policy": policy() }),
-    ))
+pub async fn policy() -> ApiResult {
+    ok(json!({ "policy": VERTICAL.policy_json() }))
+}
+
+fn org_policy_body(org: &Organization) -> ApiResult {
+    ok(json!({
+        "org_policy": { "roles": org.custom_roles.iter().map(render::role).collect::<Vec<_>>() },
+    }))
+}
+
+/// `GET /v1/b2b/rbac/organizations/{organization_id}`: the organization's own roles.
+pub async fn get_org_policy(
+    State(app): State<Shared>,
+    PathArgs(organization_id): PathArgs<String>,
+) -> ApiResult {
+    org_policy_body(&organization(&app.store.lock(), &organization_id)?)
+}
+
+#[derive(Deserialize)]
+pub struct OrgPolicy {
+    pub roles: Vec<Role>,
+}
+
+#[derive(Deserialize)]
+pub struct SetOrgPolicyRequest {
+    pub org_policy: OrgPolicy,
+}
+
+/// `PUT /v1/b2b/rbac/organizations/{organization_id}`: replaces the organization's roles.
+/// They are granted like the project's, to this organization's members only.
+pub async fn set_org_policy(
+    State(app): State<Shared>,
+    PathArgs(organization_id): PathArgs<String>,
+    Body(req): Body<SetOrgPolicyRequest>,
+) -> ApiResult {
+    VERTICAL.check_custom_roles(&req.org_policy.roles)?;
+    let mut data = app.store.lock();
+    organization(&data, &organization_id)?;
+    let now = app.now();
+    let org = data
+        .organizations
+        .get_mut(&organization_id)
+        .ok_or_else(super::organizations::organization_not_found)?;
+    org.custom_roles = req.org_policy.roles;
+    org.updated_at = now;
+    let org = org.clone();
+    org_policy_body(&org)
 }

@@ -1,111 +1,83 @@
-//! Member sessions: the `MemberSession` object, their JWTs, and the B2B session endpoints.
+//! `/v1/b2b/sessions/*`: authenticate, revoke, and the JWKS.
 
 use axum::extract::State;
-use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::organizations::{member_json, organization, organization_json, role_ids};
-use crate::app::{timestamp, App, Shared};
+use super::members::member;
+use super::organizations::organization;
+use super::signin::tokens;
+use super::VERTICAL;
+use crate::app::Shared;
 use crate::errors::{ApiError, ApiResult};
-use crate::http::Body;
-use crate::ids;
-use crate::sessions::{
-    self, factors_json, find_live, jwt_claims, live_by_id, ok_body, SessionArgs,
-};
+use crate::flows::sessions::{self, SessionArgs};
+use crate::http::{ok, ok_empty, Body, PathArgs, QueryMap};
+use crate::render;
 use crate::state::{Data, Member, Organization, Session, Subject};
 
-/// A member session with what its JSON and JWT need, gathered under the lock.
-pub struct MemberSessionView {
-    pub session: Session,
-    pub member: Member,
-    pub organization: Organization,
-}
-
-impl MemberSessionView {
-    pub fn load(data: &Data, session: Session) -> Result<Self, ApiError> {
-        let Subject::Member {
-            member_id,
-            organization_id,
-        } = &session.subject
-        else {
-            return Err(ApiError::bad(
-                "invalid_b2b_endpoint",
-                "This is a consumer session; use /v1/sessions/authenticate.",
-            ));
-        };
-        let member = data
-            .members
-            .get(member_id)
-            .cloned()
-            .ok_or_else(ApiError::session_not_found)?;
-        let organization = organization(data, organization_id)?;
-        Ok(MemberSessionView {
-            session,
-            member,
-            organization,
-        })
-    }
-
-    pub fn json(&self) -> Value {
-        let s = &self.session;
-        json!({
-            "member_session_id": s.session_id,
-            "member_id": self.member.member_id,
-            "started_at": timestamp(s.started_at),
-            "last_accessed_at": timestamp(s.last_accessed_at),
-            "expires_at": timestamp(s.expires_at),
-            "authentication_factors": factors_json(&s.factors),
-            "organization_id": self.organization.organization_id,
-            "roles": role_ids(&self.member),
-            "organization_slug": self.organization.slug,
-            "custom_claims": s.custom_claims,
-        })
-    }
-
-    pub fn jwt(&self, app: &App) -> String {
-        let roles = role_ids(&self.member);
-        app.keys.sign(&jwt_claims(
-            app,
-            &self.session,
-            Some((&self.organization.slug, &roles)),
-        ))
-    }
-}
-
-/// The fields every B2B sign-in response shares; `view` is `None` only if no session could
-/// be made.
-pub fn signed_in_body(
-    app: &App,
-    member: &Member,
-    org: &Organization,
-    view: Option<&MemberSessionView>,
-) -> Value {
-    let (token, jwt) = match view {
-        Some(v) => (v.session.token.clone(), v.jwt(app)),
-        None => (String::new(), String::new()),
+/// The member and organization behind a member session.
+fn owner(data: &Data, session: &Session) -> Result<(Member, Organization), ApiError> {
+    let Subject::Member {
+        member_id,
+        organization_id,
+    } = &session.subject
+    else {
+        return Err(ApiError::bad(
+            "invalid_b2b_endpoint",
+            "This is a consumer session; use /v1/sessions/authenticate.",
+        ));
     };
-    json!({
-        "status_code": 200,
-        "request_id": ids::request_id(),
-        "member_id": member.member_id,
-        "organization_id": org.organization_id,
-        "member": member_json(member),
-        "organization": organization_json(org),
-        "session_token": token,
-        "session_jwt": jwt,
-        "member_session": view.map(MemberSessionView::json),
-        "intermediate_session_token": "",
-        "member_authenticated": true,
-        "mfa_required": null,
-        "primary_required": null,
-    })
+    let member = member(data, member_id).map_err(|_| ApiError::session_not_found())?;
+    Ok((member, organization(data, organization_id)?))
+}
+
+/// `authorization_check` of a member session authenticate.
+#[derive(Deserialize)]
+pub struct AuthorizationCheck {
+    pub organization_id: String,
+    pub resource_id: String,
+    pub action: String,
 }
 
 #[derive(Deserialize)]
 pub struct AuthenticateRequest {
     #[serde(flatten)]
     pub session: SessionArgs,
+    pub authorization_check: Option<AuthorizationCheck>,
+}
+
+/// Whether the member may do what `check` asks: the organization must be theirs, then one of
+/// their roles (the project's or the organization's own) must grant the action.
+fn authorize(
+    member: &Member,
+    org: &Organization,
+    check: &AuthorizationCheck,
+) -> Result<Value, ApiError> {
+    if check.organization_id != member.organization_id {
+        return Err(ApiError::forbidden(
+            "session_authorization_tenancy_error",
+            format!(
+                "The member belongs to {}, not to {}.",
+                member.organization_id, check.organization_id
+            ),
+        ));
+    }
+    let granting = VERTICAL.granting_roles(
+        &member.role_ids(),
+        &org.custom_roles,
+        &check.resource_id,
+        &check.action,
+    );
+    if granting.is_empty() {
+        return Err(ApiError::forbidden(
+            "session_authorization_error",
+            format!(
+                "The member's roles do not grant {} on {}.",
+                check.action, check.resource_id
+            ),
+        ));
+    }
+    Ok(json!({ "authorized": true, "granting_roles": granting }))
 }
 
 /// `POST /v1/b2b/sessions/authenticate`
@@ -113,34 +85,25 @@ pub async fn authenticate(
     State(app): State<Shared>,
     Body(req): Body<AuthenticateRequest>,
 ) -> ApiResult {
-    let args = req.session;
-    let view = {
+    let (session, member, org) = {
         let mut data = app.store.lock();
-        let mut session = find_live(
-            &app,
-            &mut data,
-            args.session_token.as_deref(),
-            args.session_jwt.as_deref(),
-        )?;
-        let now = app.now();
-        session.last_accessed_at = now;
-        if let Some(d) = args.duration()? {
-            session.expires_at = now + d;
-        }
-        session.custom_claims.extend(args.custom_claims()?);
-        let view = MemberSessionView::load(&data, session)?;
-        data.insert_session(view.session.clone());
-        view
+        let found = sessions::find_by_args(&app, &mut data, &req.session)?;
+        let (member, org) = owner(&data, &found)?;
+        (sessions::touch(&app, &mut data, &req.session)?, member, org)
     };
-    Ok(Json(json!({
-        "status_code": 200,
-        "request_id": ids::request_id(),
-        "member_session": view.json(),
-        "session_token": view.session.token,
-        "session_jwt": view.jwt(&app),
-        "member": member_json(&view.member),
-        "organization": organization_json(&view.organization),
-    })))
+    let verdict = match &req.authorization_check {
+        Some(check) => authorize(&member, &org, check)?,
+        None => Value::Null,
+    };
+    let (token, jwt) = tokens(&app, &session, &member, &org);
+    ok(json!({
+        "verdict": verdict,
+        "member_session": render::member_session(&session, &member, &org),
+        "session_token": token,
+        "session_jwt": jwt,
+        "member": render::member(&member),
+        "organization": render::organization(&org),
+    }))
 }
 
 #[derive(Default, Deserialize)]
@@ -155,49 +118,70 @@ pub struct RevokeRequest {
 pub async fn revoke(State(app): State<Shared>, Body(req): Body<RevokeRequest>) -> ApiResult {
     let mut data = app.store.lock();
     if let Some(member_id) = &req.member_id {
-        let member = data
-            .members
-            .get(member_id)
-            .cloned()
-            .ok_or_else(super::organizations::member_not_found)?;
-        let subject = Subject::Member {
-            member_id: member.member_id,
-            organization_id: member.organization_id,
-        };
-        data.revoke_sessions_of(&subject, None);
-        return Ok(ok_body());
+        let member = member(&data, member_id)?;
+        data.revoke_sessions_of(&member.subject(), None);
+        return ok_empty();
     }
-    let session = match &req.member_session_id {
-        Some(id) => live_by_id(&app, &mut data, id),
-        None if req.session_token.is_none() && req.session_jwt.is_none() => Err(ApiError::bad(
-            "no_session_revoke_arguments",
-            "Send a member_session_id, session_token, session_jwt or member_id.",
-        )),
-        None => find_live(
-            &app,
-            &mut data,
-            req.session_token.as_deref(),
-            req.session_jwt.as_deref(),
-        ),
-    }?;
-    data.remove_session(&session.session_id);
-    Ok(ok_body())
+    sessions::revoke(
+        &app,
+        &mut data,
+        req.member_session_id.as_deref(),
+        req.session_token.as_deref(),
+        req.session_jwt.as_deref(),
+    )?;
+    ok_empty()
 }
 
-/// Starts or extends a member session after a successful sign-in (B2B always makes one).
-pub fn start_for_member(
-    app: &App,
-    data: &mut Data,
-    member: &Member,
-    args: &SessionArgs,
-    factors: Vec<crate::state::Factor>,
-) -> Result<Option<MemberSessionView>, ApiError> {
-    let subject = Subject::Member {
-        member_id: member.member_id.clone(),
-        organization_id: member.organization_id.clone(),
-    };
-    let session = sessions::start_or_extend(app, data, &subject, args, factors, true)?;
-    session
-        .map(|s| MemberSessionView::load(data, s))
-        .transpose()
+/// `GET /v1/b2b/sessions/jwks/{project_id}`: the same keys as the consumer JWKS.
+pub async fn jwks(state: State<Shared>, project_id: PathArgs<String>) -> ApiResult {
+    crate::consumer::sessions::jwks(state, project_id).await
+}
+
+/// `GET /v1/b2b/sessions?organization_id=...&member_id=...`: the member's live sessions.
+pub async fn get(State(app): State<Shared>, query: QueryMap) -> ApiResult {
+    let organization_id = query.require("organization_id")?;
+    let member_id = query.require("member_id")?;
+    let data = app.store.lock();
+    let member = super::members::member_of(&data, organization_id, member_id)?;
+    let org = organization(&data, organization_id)?;
+    let live = sessions::live_sessions_of(&app, &data, &member.subject());
+    ok(json!({
+        "member_sessions": live
+            .iter()
+            .map(|s| render::member_session(s, &member, &org))
+            .collect::<Vec<_>>(),
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct ExchangeRequest {
+    pub organization_id: String,
+    #[serde(flatten)]
+    pub session: SessionArgs,
+}
+
+/// `POST /v1/b2b/sessions/exchange`: the same person's session in another organization, with
+/// the factors of the session exchanged.
+pub async fn exchange(State(app): State<Shared>, Body(req): Body<ExchangeRequest>) -> ApiResult {
+    req.session.validate()?;
+    let mut data = app.store.lock();
+    let current = sessions::find_by_args(&app, &mut data, &req.session)?;
+    let (from, _) = owner(&data, &current)?;
+    let org = organization(&data, &req.organization_id)?;
+    let member = super::discovery::member_for(&app, &mut data, &org, &from.email)?;
+    let email_factor = current.factors.iter().any(|f| f.delivery_method == "email");
+    let outcome = super::signin::finish(
+        &app,
+        &mut data,
+        &member,
+        &req.session.without_session(),
+        current.factors,
+        email_factor,
+    )?;
+    ok(super::signin::body(
+        &app,
+        &data,
+        &member.member_id,
+        &outcome,
+    )?)
 }

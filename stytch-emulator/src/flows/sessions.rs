@@ -1,21 +1,21 @@
-//! Sessions for users and members: creation, lookup by token or JWT, expiry, revocation,
-//! their JSON and JWT forms, and the consumer session endpoints.
+//! Sessions for users and members alike: creation, lookup by token or JWT, expiry,
+//! extension, and their JWTs.
 
-use axum::extract::{Path, State};
-use axum::Json;
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-use crate::app::{timestamp, App, Shared};
-use crate::errors::{ApiError, ApiResult};
-use crate::http::Body;
-use crate::state::{Data, Factor, Session, Subject};
-use crate::{ids, users};
+use crate::app::App;
+use crate::errors::ApiError;
+use crate::ids;
+use crate::render;
+use crate::state::{Data, Factor, FactorDetail, Session, Subject};
 
 /// Stytch's bounds for `session_duration_minutes`: five minutes to 366 days.
 const MIN_DURATION_MINUTES: i64 = 5;
 const MAX_DURATION_MINUTES: i64 = 527_040;
+/// B2B sign-ins always make a session; this long unless asked otherwise.
+pub const DEFAULT_B2B_MINUTES: i64 = 60;
 /// Session JWTs live five minutes, whatever the session's own lifetime.
 pub const JWT_LIFETIME_SECONDS: i64 = 300;
 /// A session may reset its password only if a password or email factor is this fresh.
@@ -24,7 +24,7 @@ pub const RESET_RECENCY_MINUTES: i64 = 5;
 const RESERVED_CLAIMS: &[&str] = &["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
 
 /// The session fields most authenticate-like requests carry.
-#[derive(Default, Deserialize)]
+#[derive(Default, Clone, Deserialize)]
 pub struct SessionArgs {
     pub session_token: Option<String>,
     pub session_jwt: Option<String>,
@@ -60,11 +60,13 @@ impl SessionArgs {
                         format!("Custom claims may not use Stytch's namespace ({key})."),
                     ));
                 }
-                Ok(map
-                    .iter()
-                    .filter(|(k, _)| !RESERVED_CLAIMS.contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect())
+                if let Some(key) = map.keys().find(|k| RESERVED_CLAIMS.contains(&k.as_str())) {
+                    return Err(ApiError::bad(
+                        "reserved_claims_in_custom_claims",
+                        format!("The claim {key} is reserved and cannot be set."),
+                    ));
+                }
+                Ok(map.clone())
             }
             Some(_) => Err(ApiError::bad_request(
                 "session_custom_claims must be a JSON object.",
@@ -72,8 +74,24 @@ impl SessionArgs {
         }
     }
 
+    /// Checks what can be checked before anything is changed.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        self.duration()?;
+        self.custom_claims()?;
+        Ok(())
+    }
+
     pub fn has_session(&self) -> bool {
         self.session_token.is_some() || self.session_jwt.is_some()
+    }
+
+    /// The same arguments without the caller's session (for calls that must start afresh).
+    pub fn without_session(&self) -> SessionArgs {
+        SessionArgs {
+            session_token: None,
+            session_jwt: None,
+            ..self.clone()
+        }
     }
 }
 
@@ -100,6 +118,16 @@ pub fn find_live(
     live_by_id(app, data, &session_id)
 }
 
+/// The live session the arguments name.
+pub fn find_by_args(app: &App, data: &mut Data, args: &SessionArgs) -> Result<Session, ApiError> {
+    find_live(
+        app,
+        data,
+        args.session_token.as_deref(),
+        args.session_jwt.as_deref(),
+    )
+}
+
 /// The live session with this id, dropping it if it has expired.
 pub fn live_by_id(app: &App, data: &mut Data, session_id: &str) -> Result<Session, ApiError> {
     let session = data
@@ -114,12 +142,44 @@ pub fn live_by_id(app: &App, data: &mut Data, session_id: &str) -> Result<Sessio
     Ok(session)
 }
 
+/// Revokes the session named by id, token or JWT (the first given, in that order).
+pub fn revoke(
+    app: &App,
+    data: &mut Data,
+    session_id: Option<&str>,
+    token: Option<&str>,
+    jwt: Option<&str>,
+) -> Result<(), ApiError> {
+    let session = match session_id {
+        Some(id) => live_by_id(app, data, id),
+        None if token.is_none() && jwt.is_none() => Err(ApiError::bad(
+            "no_session_revoke_arguments",
+            "Send a session id, a session_token or a session_jwt.",
+        )),
+        None => find_live(app, data, token, jwt),
+    }?;
+    data.remove_session(&session.session_id);
+    Ok(())
+}
+
+/// Every live session of `subject`, oldest first.
+pub fn live_sessions_of(app: &App, data: &Data, subject: &Subject) -> Vec<Session> {
+    let now = app.now();
+    let mut sessions: Vec<Session> = data
+        .sessions
+        .values()
+        .filter(|s| &s.subject == subject && s.expires_at > now)
+        .cloned()
+        .collect();
+    sessions.sort_by(|a, b| (a.started_at, &a.session_id).cmp(&(b.started_at, &b.session_id)));
+    sessions
+}
+
 /// The session id inside a JWT this emulator signed. An expired JWT is still accepted (the
 /// session it names decides), as Stytch does.
 fn session_id_from_jwt(app: &App, jwt: &str) -> Result<Option<String>, ApiError> {
     let claims = app.keys.verify(jwt).ok_or_else(|| {
-        ApiError::new(
-            axum::http::StatusCode::UNAUTHORIZED,
+        ApiError::unauthorized_as(
             "unable_to_parse_session_jwt",
             "The session JWT is malformed or was not signed by this project.",
         )
@@ -130,6 +190,22 @@ fn session_id_from_jwt(app: &App, jwt: &str) -> Result<Option<String>, ApiError>
         .and_then(Value::as_str)
         .map(str::to_string);
     Ok(id)
+}
+
+/// Marks the caller's session used now, extends it when a duration is given, merges custom
+/// claims, and stores it.
+pub fn touch(app: &App, data: &mut Data, args: &SessionArgs) -> Result<Session, ApiError> {
+    let duration = args.duration()?;
+    let claims = args.custom_claims()?;
+    let mut session = find_by_args(app, data, args)?;
+    let now = app.now();
+    session.last_accessed_at = now;
+    if let Some(d) = duration {
+        session.expires_at = now + d;
+    }
+    session.custom_claims.extend(claims);
+    data.insert_session(session.clone());
+    Ok(session)
 }
 
 /// Adds `factors` to the caller's session (if one was sent) or starts a new one (if a
@@ -147,12 +223,7 @@ pub fn start_or_extend(
     let claims = args.custom_claims()?;
     let now = app.now();
     if args.has_session() {
-        let mut session = find_live(
-            app,
-            data,
-            args.session_token.as_deref(),
-            args.session_jwt.as_deref(),
-        )?;
+        let mut session = find_by_args(app, data, args)?;
         if &session.subject != subject {
             return Err(ApiError::bad(
                 "session_on_code_does_not_match_session_passed_in",
@@ -170,7 +241,7 @@ pub fn start_or_extend(
     }
     let duration = match (duration, always) {
         (Some(d), _) => d,
-        (None, true) => Duration::minutes(60),
+        (None, true) => Duration::minutes(DEFAULT_B2B_MINUTES),
         (None, false) => return Ok(None),
     };
     let session = Session {
@@ -188,7 +259,7 @@ pub fn start_or_extend(
 }
 
 /// Replaces factors of the same kind and delivery method, keeps the others.
-fn merge_factors(existing: &mut Vec<Factor>, new: Vec<Factor>) {
+pub fn merge_factors(existing: &mut Vec<Factor>, new: Vec<Factor>) {
     for factor in new {
         existing
             .retain(|f| !(f.kind == factor.kind && f.delivery_method == factor.delivery_method));
@@ -200,8 +271,10 @@ fn merge_factors(existing: &mut Vec<Factor>, new: Vec<Factor>) {
 pub fn recent_enough_to_reset(session: &Session, now: DateTime<Utc>) -> bool {
     let window = Duration::minutes(RESET_RECENCY_MINUTES);
     session.factors.iter().any(|f| {
-        matches!(f.kind, "password" | "magic_link" | "email_otp")
-            && now - f.last_authenticated_at <= window
+        matches!(
+            (f.kind.as_str(), f.delivery_method.as_str()),
+            ("password", _) | ("magic_link", _) | ("email_otp", _) | ("otp", "email")
+        ) && now - f.last_authenticated_at <= window
     })
 }
 
@@ -215,73 +288,45 @@ pub fn too_old_to_reset() -> ApiError {
     )
 }
 
-/// A factor for an email address and the way it was proven.
-pub fn factor(
-    kind: &'static str,
-    delivery_method: &'static str,
-    email_id: &str,
-    email: &str,
-    now: DateTime<Utc>,
-) -> Factor {
+/// A factor proven now.
+pub fn factor(kind: &str, delivery_method: &str, detail: FactorDetail, app: &App) -> Factor {
+    let now = app.now();
     Factor {
-        kind,
-        delivery_method,
-        email_id: email_id.to_string(),
-        email_address: email.to_string(),
+        kind: kind.to_string(),
+        delivery_method: delivery_method.to_string(),
+        detail,
         created_at: now,
         last_authenticated_at: now,
     }
 }
 
-pub fn factors_json(factors: &[Factor]) -> Vec<Value> {
-    factors
-        .iter()
-        .map(|f| {
-            json!({
-                "type": f.kind,
-                "delivery_method": f.delivery_method,
-                "last_authenticated_at": timestamp(f.last_authenticated_at),
-                "created_at": timestamp(f.created_at),
-                "updated_at": timestamp(f.last_authenticated_at),
-                "email_factor": { "email_id": f.email_id, "email_address": f.email_address },
-            })
-        })
-        .collect()
+pub fn email_detail(email_id: &str, email: &str) -> FactorDetail {
+    FactorDetail::Email {
+        email_id: email_id.to_string(),
+        email_address: email.to_string(),
+    }
 }
 
-/// The consumer `Session` object.
-pub fn consumer_json(session: &Session, user_id: &str) -> Value {
-    json!({
-        "session_id": session.session_id,
-        "user_id": user_id,
-        "authentication_factors": factors_json(&session.factors),
-        "roles": ["stytch_user"],
-        "started_at": timestamp(session.started_at),
-        "last_accessed_at": timestamp(session.last_accessed_at),
-        "expires_at": timestamp(session.expires_at),
-        "attributes": { "ip_address": "", "user_agent": "" },
-        "custom_claims": session.custom_claims,
-    })
+/// The organization a member session's JWT names.
+pub struct OrgClaim<'a> {
+    pub organization_id: &'a str,
+    pub slug: &'a str,
 }
 
-/// The JWT claims Stytch puts in a session JWT; B2B sessions add roles and the organization.
-pub fn jwt_claims(app: &App, session: &Session, b2b: Option<(&str, &[String])>) -> Value {
+/// Signs the session JWT Stytch would issue: standard claims, the caller's custom claims,
+/// `https://stytch.com/session` (with `roles`), and for members
+/// `https://stytch.com/organization`.
+pub fn sign_jwt(
+    app: &App,
+    session: &Session,
+    roles: &[String],
+    org: Option<OrgClaim<'_>>,
+) -> String {
     let now = app.now().timestamp();
-    let (sub, organization_id) = match &session.subject {
-        Subject::User(id) => (id.clone(), None),
-        Subject::Member {
-            member_id,
-            organization_id,
-        } => (member_id.clone(), Some(organization_id.clone())),
+    let sub = match &session.subject {
+        Subject::User(id) => id.clone(),
+        Subject::Member { member_id, .. } => member_id.clone(),
     };
-    let mut session_claim = json!({
-        "id": session.session_id,
-        "started_at": timestamp(session.started_at),
-        "last_accessed_at": timestamp(session.last_accessed_at),
-        "expires_at": timestamp(session.expires_at),
-        "attributes": { "ip_address": "", "user_agent": "" },
-        "authentication_factors": factors_json(&session.factors),
-    });
     let mut claims = Map::new();
     claims.extend(session.custom_claims.clone());
     claims.insert("iss".into(), json!(app.issuer()));
@@ -290,121 +335,15 @@ pub fn jwt_claims(app: &App, session: &Session, b2b: Option<(&str, &[String])>) 
     claims.insert("iat".into(), json!(now));
     claims.insert("nbf".into(), json!(now));
     claims.insert("exp".into(), json!(now + JWT_LIFETIME_SECONDS));
-    if let (Some((slug, roles)), Some(organization_id)) = (b2b, organization_id) {
-        session_claim["roles"] = json!(roles);
+    claims.insert(
+        "https://stytch.com/session".into(),
+        render::session_claim(session, roles),
+    );
+    if let Some(org) = org {
         claims.insert(
             "https://stytch.com/organization".into(),
-            json!({ "organization_id": organization_id, "slug": slug }),
+            json!({ "organization_id": org.organization_id, "slug": org.slug }),
         );
     }
-    claims.insert("https://stytch.com/session".into(), session_claim);
-    Value::Object(claims)
-}
-
-/// `(session_token, session_jwt)` of a consumer session, or empty strings without one.
-pub fn consumer_tokens(app: &App, session: Option<&Session>) -> (String, String) {
-    match session {
-        Some(s) => (s.token.clone(), app.keys.sign(&jwt_claims(app, s, None))),
-        None => (String::new(), String::new()),
-    }
-}
-
-// ---- consumer endpoints ----
-
-#[derive(Deserialize)]
-pub struct AuthenticateRequest {
-    #[serde(flatten)]
-    pub session: SessionArgs,
-}
-
-/// `POST /v1/sessions/authenticate`
-pub async fn authenticate(
-    State(app): State<Shared>,
-    Body(req): Body<AuthenticateRequest>,
-) -> ApiResult {
-    let args = req.session;
-    let (session, user) = {
-        let mut data = app.store.lock();
-        let mut session = find_live(
-            &app,
-            &mut data,
-            args.session_token.as_deref(),
-            args.session_jwt.as_deref(),
-        )?;
-        let Subject::User(user_id) = &session.subject else {
-            return Err(ApiError::bad(
-                "invalid_consumer_endpoint",
-                "This is a B2B member session; use /v1/b2b/sessions/authenticate.",
-            ));
-        };
-        let user = data
-            .users
-            .get(user_id)
-            .cloned()
-            .ok_or_else(ApiError::session_not_found)?;
-        let now = app.now();
-        session.last_accessed_at = now;
-        if let Some(d) = args.duration()? {
-            session.expires_at = now + d;
-        }
-        session.custom_claims.extend(args.custom_claims()?);
-        data.insert_session(session.clone());
-        (session, user)
-    };
-    let (token, jwt) = consumer_tokens(&app, Some(&session));
-    Ok(Json(json!({
-        "status_code": 200,
-        "request_id": ids::request_id(),
-        "session": consumer_json(&session, &user.user_id),
-        "session_token": token,
-        "session_jwt": jwt,
-        "user": users::user_json(&user),
-    })))
-}
-
-#[derive(Default, Deserialize)]
-pub struct RevokeRequest {
-    pub session_id: Option<String>,
-    pub session_token: Option<String>,
-    pub session_jwt: Option<String>,
-}
-
-/// `POST /v1/sessions/revoke`
-pub async fn revoke(State(app): State<Shared>, Body(req): Body<RevokeRequest>) -> ApiResult {
-    let mut data = app.store.lock();
-    let session = match &req.session_id {
-        Some(id) => live_by_id(&app, &mut data, id),
-        None if req.session_token.is_none() && req.session_jwt.is_none() => Err(ApiError::bad(
-            "no_session_revoke_arguments",
-            "Send a session_id, session_token or session_jwt.",
-        )),
-        None => find_live(
-            &app,
-            &mut data,
-            req.session_token.as_deref(),
-            req.session_jwt.as_deref(),
-        ),
-    }?;
-    data.remove_session(&session.session_id);
-    Ok(ok_body())
-}
-
-/// `GET /v1/sessions/jwks/{project_id}` and its B2B twin.
-pub async fn jwks(State(app): State<Shared>, Path(project_id): Path<String>) -> ApiResult {
-    if project_id != app.project_id {
-        return Err(ApiError::not_found(
-            "project_not_found",
-            "No project with this id runs on this emulator.",
-        ));
-    }
-    Ok(Json(json!({
-        "status_code": 200,
-        "request_id": ids::request_id(),
-        "keys": [app.keys.jwk()],
-    })))
-}
-
-/// `{ "status_code": 200, "request_id": ... }`
-pub fn ok_body() -> Json<Value> {
-    Json(json!({ "status_code": 200, "request_id": ids::request_id() }))
+    app.keys.sign(&Value::Object(claims))
 }
