@@ -70,8 +70,8 @@ async fn magic_links_sign_members_up_by_domain_once_and_expire() {
         .member_session
         .expect("B2B always makes a session");
     assert_eq!(session.organization_id, org);
-    assert!(!signed_in.session_jwt.is_empty());
-    assert_eq!(signed_in.intermediate_session_token, "");
+    assert!(signed_in.session_jwt.is_some());
+    assert_eq!(signed_in.intermediate_session_token, None);
 
     let reused = client.magic_links().authenticate(&token).await;
     assert_eq!(
@@ -226,7 +226,12 @@ async fn discovery_lists_organizations_exchanges_once_and_creates_new_ones() {
         .discovery()
         .organizations()
         .list()
-        .intermediate_session_token(&found.intermediate_session_token)
+        .intermediate_session_token(
+            found
+                .intermediate_session_token
+                .as_deref()
+                .expect("a session"),
+        )
         .await
         .unwrap();
     assert_eq!(listed.email_address, "grace@acme.test");
@@ -234,7 +239,13 @@ async fn discovery_lists_organizations_exchanges_once_and_creates_new_ones() {
     let joined = client
         .discovery()
         .intermediate_sessions()
-        .exchange(&found.intermediate_session_token, &acme)
+        .exchange(
+            found
+                .intermediate_session_token
+                .as_deref()
+                .expect("a session"),
+            &acme,
+        )
         .await
         .unwrap();
     assert_eq!(joined.member.email_address, "grace@acme.test");
@@ -242,7 +253,13 @@ async fn discovery_lists_organizations_exchanges_once_and_creates_new_ones() {
     let reused = client
         .discovery()
         .intermediate_sessions()
-        .exchange(&found.intermediate_session_token, &globex)
+        .exchange(
+            found
+                .intermediate_session_token
+                .as_deref()
+                .expect("a session"),
+            &globex,
+        )
         .await;
     assert_eq!(
         error_type(reused),
@@ -269,7 +286,12 @@ async fn discovery_lists_organizations_exchanges_once_and_creates_new_ones() {
     let created = client
         .discovery()
         .organizations()
-        .create(&found.intermediate_session_token)
+        .create(
+            found
+                .intermediate_session_token
+                .as_deref()
+                .expect("a session"),
+        )
         .organization_name("Initech")
         .await
         .unwrap();
@@ -295,7 +317,12 @@ async fn discovery_lists_organizations_exchanges_once_and_creates_new_ones() {
     let late = client
         .discovery()
         .organizations()
-        .create(&found.intermediate_session_token)
+        .create(
+            found
+                .intermediate_session_token
+                .as_deref()
+                .expect("a session"),
+        )
         .await;
     assert_eq!(
         error_type(late),
@@ -361,7 +388,7 @@ async fn organization_roles_count_in_jwts_and_authorization_checks() {
     let signed_in = client.magic_links().authenticate(&token).await.unwrap();
     let local = client
         .sessions()
-        .authenticate_jwt_local(&signed_in.session_jwt)
+        .authenticate_jwt_local(signed_in.session_jwt.as_deref().expect("a session"))
         .await
         .unwrap();
     assert_eq!(local.member_session.roles, ["stytch_member", "auditor"]);
@@ -369,7 +396,7 @@ async fn organization_roles_count_in_jwts_and_authorization_checks() {
     let allowed = client
         .sessions()
         .authenticate()
-        .session_token(&signed_in.session_token)
+        .session_token(signed_in.session_token.as_deref().expect("a session"))
         .authorization_check(check(&org, "documents", "delete"))
         .await
         .unwrap();
@@ -377,7 +404,7 @@ async fn organization_roles_count_in_jwts_and_authorization_checks() {
     let denied = client
         .sessions()
         .authenticate()
-        .session_token(&signed_in.session_token)
+        .session_token(signed_in.session_token.as_deref().expect("a session"))
         .authorization_check(check(&org, "stytch.member", "update"))
         .await;
     assert_eq!(
@@ -387,7 +414,7 @@ async fn organization_roles_count_in_jwts_and_authorization_checks() {
     let tenancy = client
         .sessions()
         .authenticate()
-        .session_token(&signed_in.session_token)
+        .session_token(signed_in.session_token.as_deref().expect("a session"))
         .authorization_check(check(&other, "documents", "read"))
         .await;
     assert_eq!(
@@ -411,7 +438,7 @@ async fn organization_roles_count_in_jwts_and_authorization_checks() {
     let exchanged = client
         .sessions()
         .exchange(&other)
-        .session_token(&signed_in.session_token)
+        .session_token(signed_in.session_token.as_deref().expect("a session"))
         .await
         .unwrap();
     assert_eq!(exchanged.organization.organization_id, other);
@@ -424,7 +451,7 @@ async fn organization_roles_count_in_jwts_and_authorization_checks() {
     let gone = client
         .sessions()
         .authenticate()
-        .session_token(&signed_in.session_token)
+        .session_token(signed_in.session_token.as_deref().expect("a session"))
         .await;
     assert_eq!(error_type(gone), (404, "session_not_found".into()));
 }
@@ -459,13 +486,10 @@ async fn mfa_required_organizations_answer_with_an_intermediate_session() {
     assert!(!signed_in.member_authenticated);
     assert!(signed_in.member_session.is_none());
     assert_eq!(
-        (
-            signed_in.session_token.as_str(),
-            signed_in.session_jwt.as_str()
-        ),
-        ("", "")
+        (signed_in.session_token, signed_in.session_jwt),
+        (None, None)
     );
-    assert!(!signed_in.intermediate_session_token.is_empty());
+    assert!(signed_in.intermediate_session_token.is_some());
     assert!(signed_in.mfa_required.is_some());
 }
 

@@ -102,10 +102,7 @@ async fn magic_links_sign_in_once_and_expire() {
     let token = emulator.latest_token("ada@example.com").unwrap();
     let bare = client.magic_links().authenticate(&token).await.unwrap();
     assert!(bare.session.is_none());
-    assert_eq!(
-        (bare.session_token.as_str(), bare.session_jwt.as_str()),
-        ("", "")
-    );
+    assert_eq!((bare.session_token, bare.session_jwt), (None, None));
 
     let stranger = client
         .magic_links()
@@ -298,7 +295,7 @@ async fn sessions_carry_claims_and_roles_extend_list_and_revoke() {
     // The JWT verifies locally with the SDK, claims and roles included.
     let local = client
         .sessions()
-        .authenticate_jwt_local(&signed_in.session_jwt)
+        .authenticate_jwt_local(signed_in.session_jwt.as_deref().expect("a session"))
         .await
         .unwrap();
     assert_eq!(local.custom_claims["plan"], "pro");
@@ -308,7 +305,7 @@ async fn sessions_carry_claims_and_roles_extend_list_and_revoke() {
     let extended = client
         .sessions()
         .authenticate()
-        .session_token(&signed_in.session_token)
+        .session_token(signed_in.session_token.as_deref().expect("a session"))
         .session_duration_minutes(120)
         .session_custom_claims(serde_json::json!({ "team": "blue" }))
         .authorization_check(check("documents", "write"))
@@ -319,7 +316,7 @@ async fn sessions_carry_claims_and_roles_extend_list_and_revoke() {
     assert_eq!(verdict.granting_roles, ["editor"]);
     let claims = client
         .sessions()
-        .authenticate_jwt_local(&extended.session_jwt)
+        .authenticate_jwt_local(extended.session_jwt.as_deref().expect("a session"))
         .await
         .unwrap()
         .custom_claims;
@@ -330,7 +327,7 @@ async fn sessions_carry_claims_and_roles_extend_list_and_revoke() {
     let denied = client
         .sessions()
         .authenticate()
-        .session_token(&signed_in.session_token)
+        .session_token(signed_in.session_token.as_deref().expect("a session"))
         .authorization_check(check("documents", "delete"))
         .await;
     assert_eq!(
@@ -346,7 +343,7 @@ async fn sessions_carry_claims_and_roles_extend_list_and_revoke() {
     // The client shares the emulator's clock: the 5-minute JWT is now expired locally too.
     let stale = client
         .sessions()
-        .authenticate_jwt_local(&extended.session_jwt)
+        .authenticate_jwt_local(extended.session_jwt.as_deref().expect("a session"))
         .await;
     assert!(stale.is_err(), "an expired JWT must not verify locally");
 
@@ -359,7 +356,7 @@ async fn sessions_carry_claims_and_roles_extend_list_and_revoke() {
     let gone = client
         .sessions()
         .authenticate()
-        .session_token(&signed_in.session_token)
+        .session_token(signed_in.session_token.as_deref().expect("a session"))
         .await;
     assert_eq!(error_type(gone), (404, "session_not_found".into()));
 }

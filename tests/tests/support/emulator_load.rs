@@ -61,7 +61,7 @@ async fn fixture(emulator: &Emulator, tasks: usize) -> Fixture {
             .await
             .unwrap();
         user_ids.push(sent.user_id);
-        user_tokens.push(signed_in.session_token);
+        user_tokens.push(signed_in.session_token.expect("a session"));
     }
     let organization_id = b2b
         .organizations()
@@ -83,7 +83,7 @@ async fn fixture(emulator: &Emulator, tasks: usize) -> Fixture {
         let token = emulator.latest_token(&email).unwrap();
         let signed_in = b2b.magic_links().authenticate(token).await.unwrap();
         member_ids.push(signed_in.member_id);
-        member_tokens.push(signed_in.session_token);
+        member_tokens.push(signed_in.session_token.expect("a session"));
     }
     let m2m = consumer
         .m2m()
