@@ -430,7 +430,9 @@ impl<'c> crate::b2b::rbac::Rbac<'c> {
     ///
     /// Fails with [`Error::Forbidden`] ([`AuthorizationError::TenancyMismatch`] or
     /// [`AuthorizationError::PermissionDenied`]) when the token may not, or with the fetch's
-    /// error when the policy is not cached and cannot be fetched.
+    /// error when the policy is not cached and cannot be fetched. Local introspection runs
+    /// this check for you with
+    /// [`authorization_check`](crate::jwt::VerifyAccessToken::authorization_check).
     ///
     /// ```no_run
     /// use stytch::b2b::sessions::AuthorizationCheck;
@@ -530,6 +532,8 @@ impl<'c> crate::consumer::rbac::Rbac<'c> {
     /// policy (from the cache, fetched when stale); see
     /// [`rbac::authorize_scopes`](authorize_scopes). Returns the granting scopes, or
     /// [`Error::Forbidden`] ([`AuthorizationError::PermissionDenied`]) when none grants it.
+    /// Local introspection runs this check for you with
+    /// [`authorization_check`](crate::jwt::VerifyAccessToken::authorization_check).
     ///
     /// ```no_run
     /// use stytch::consumer::sessions::AuthorizationCheck;

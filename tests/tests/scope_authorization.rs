@@ -1,15 +1,20 @@
 //! Access-token scopes authorized against the RBAC policy's `scopes` section: one table of
 //! cases (the ones Stytch's node and go SDKs test, and the edges around them) run through the
-//! plain function and the clients' cached-policy methods.
+//! plain function, the clients' cached-policy methods and local introspection of signed
+//! connected-app tokens; then the policy fetched from a loopback server.
 
+use serde_json::json;
+use std::time::{Duration, SystemTime};
 use stytch::models::Policy;
 use stytch::rbac::{authorize_scopes, check_tenancy};
 use stytch::testing::TestKeys;
-use stytch::{AuthorizationError, Error};
-use stytch_tests::{fixture, MockServer};
+use stytch::{AuthorizationError, Error, RetryPolicy, TokenError};
+use stytch_tests::{fixture, MockServer, Reply, PROJECT_ID, SECRET};
 
 const ACME: &str = "organization-test-acme-0a1b2c3d";
 const GLOBEX: &str = "organization-test-globex-4e5f6a7b";
+const APP: &str = "connected-app-test-7f3e";
+const ORGANIZATION_CLAIM: &str = "https://stytch.com/organization";
 
 fn policy() -> Policy {
     serde_json::from_value(fixture("rbac/scopes_policy.json")["policy"].clone()).unwrap()
@@ -260,4 +265,234 @@ async fn the_table_through_the_clients_cached_policy() {
         row.assert_outcome(result, "client method");
     }
     assert!(server.requests().is_empty(), "{:#?}", server.requests());
+}
+
+#[tokio::test]
+async fn the_table_through_local_introspection() {
+    let server = MockServer::start().await;
+    let keys = TestKeys::new();
+    let (consumer, b2b) = offline_clients(&server, &keys);
+    for row in TABLE {
+        let mut token = keys.connected_app_token(
+            PROJECT_ID,
+            "subject-test-1",
+            APP,
+            row.scopes.iter().copied(),
+        );
+        let result = match row.holder {
+            Holder::User => {
+                introspect_user(&consumer, &token.sign(), (row.resource, row.action)).await
+            }
+            Holder::Member {
+                token_org,
+                requested,
+            } => {
+                if !token_org.is_empty() {
+                    token = token.claim(
+                        ORGANIZATION_CLAIM,
+                        json!({"organization_id": token_org, "slug": "acme"}),
+                    );
+                }
+                let check = (requested, row.resource, row.action);
+                let result = introspect_member(&b2b, &token.sign(), check).await;
+                if let Ok(introspected) = &result {
+                    assert_eq!(
+                        introspected.organization_id.as_deref(),
+                        Some(token_org),
+                        "{}",
+                        row.name
+                    );
+                }
+                result
+            }
+        };
+        if let Ok(introspected) = &result {
+            assert_eq!(introspected.scopes, strings(row.scopes), "{}", row.name);
+        }
+        row.assert_outcome(result, "introspection");
+    }
+    assert!(server.requests().is_empty(), "{:#?}", server.requests());
+}
+
+type Introspected = Result<stytch::jwt::IntrospectedAccessToken, Error>;
+
+/// Local introspection by a B2B client, with a check of (organization, resource, action).
+async fn introspect_member(
+    client: &stytch::b2b::Client,
+    token: &str,
+    (organization_id, resource, action): (&str, &str, &str),
+) -> Introspected {
+    let check = stytch::b2b::sessions::AuthorizationCheck::new(organization_id, resource, action);
+    client
+        .idp()
+        .introspect_access_token_local(token)
+        .authorization_check(check)
+        .await
+}
+
+/// Local introspection by a consumer client, with a check of (resource, action).
+async fn introspect_user(
+    client: &stytch::consumer::Client,
+    token: &str,
+    (resource, action): (&str, &str),
+) -> Introspected {
+    let check = stytch::consumer::sessions::AuthorizationCheck::new(resource, action);
+    client
+        .idp()
+        .introspect_access_token_local(token)
+        .authorization_check(check)
+        .await
+}
+
+/// Why the call was refused; fails the test for any other outcome.
+fn refusal<T: std::fmt::Debug>(result: Result<T, Error>) -> AuthorizationError {
+    match result {
+        Err(Error::Forbidden(why)) => why,
+        other => panic!("expected Error::Forbidden, got {other:?}"),
+    }
+}
+
+fn b2b_client(server: &MockServer) -> stytch::b2b::Client {
+    stytch::b2b::Client::builder(PROJECT_ID, SECRET)
+        .base_url(server.url())
+        .retry(RetryPolicy::disabled())
+        .build()
+        .unwrap()
+}
+
+/// A server with the test keys and the scopes policy on both verticals' endpoints.
+async fn policy_server(keys: &TestKeys) -> MockServer {
+    let server = MockServer::publishing(keys).await;
+    let policy = Reply::json(200, &fixture("rbac/scopes_policy.json"));
+    server.route("/v1/b2b/rbac/policy", policy.clone());
+    server.route("/v1/rbac/policy", policy);
+    server
+}
+
+/// A member's token for ACME with these scopes.
+fn acme_token(keys: &TestKeys, scopes: &[&str]) -> String {
+    keys.connected_app_token(PROJECT_ID, "member-test-1", APP, scopes.iter().copied())
+        .claim(
+            ORGANIZATION_CLAIM,
+            json!({"organization_id": ACME, "slug": "acme"}),
+        )
+        .sign()
+}
+
+#[tokio::test]
+async fn b2b_introspection_fetches_the_policy_once_and_checks_tenancy_without_it() {
+    let keys = TestKeys::new();
+    let server = policy_server(&keys).await;
+    let client = b2b_client(&server);
+    let token = acme_token(&keys, &["openid", "read:docs"]);
+
+    // Another organization: refused before the policy is fetched.
+    let result = introspect_member(&client, &token, (GLOBEX, "documents", "read")).await;
+    assert_eq!(
+        refusal(result),
+        AuthorizationError::TenancyMismatch {
+            member_organization_id: ACME.to_owned(),
+            requested_organization_id: GLOBEX.to_owned(),
+        }
+    );
+    assert!(server.requests_to("/v1/b2b/rbac/policy").is_empty());
+
+    // The member's own organization: the policy is fetched, then served from the cache.
+    let token_info = introspect_member(&client, &token, (ACME, "documents", "read"))
+        .await
+        .unwrap();
+    assert_eq!(token_info.subject, "member-test-1");
+    assert_eq!(token_info.client_id, APP);
+    assert_eq!(token_info.organization_id.as_deref(), Some(ACME));
+    assert_eq!(token_info.scopes, ["openid", "read:docs"]);
+    let error = introspect_member(&client, &token, (ACME, "documents", "delete"))
+        .await
+        .unwrap_err();
+    assert!(error.is_forbidden());
+    assert_eq!(
+        error.to_string(),
+        "not allowed: no role or scope grants `delete` on `documents`"
+    );
+    let fetches = server.requests_to("/v1/b2b/rbac/policy");
+    assert_eq!(fetches.len(), 1, "one fetch, then the cache");
+    assert_eq!(fetches[0].method, "GET");
+    assert!(
+        server.requests_to("/v1/b2b/rbac/organizations/").is_empty(),
+        "custom roles play no part"
+    );
+    assert!(
+        server.requests_to("/v1/public/").is_empty(),
+        "no network introspection"
+    );
+}
+
+#[tokio::test]
+async fn consumer_introspection_uses_the_consumer_policy() {
+    let keys = TestKeys::new();
+    let server = policy_server(&keys).await;
+    let client = server.consumer_client();
+    let token = keys
+        .connected_app_token(PROJECT_ID, "user-test-1", APP, ["write:docs"])
+        .sign();
+
+    let token_info = introspect_user(&client, &token, ("images", "create"))
+        .await
+        .unwrap();
+    assert_eq!(token_info.subject, "user-test-1");
+    assert_eq!(token_info.organization_id, None);
+    let result = introspect_user(&client, &token, ("images", "write")).await;
+    assert_eq!(
+        refusal(result),
+        AuthorizationError::PermissionDenied {
+            resource_id: "images".to_owned(),
+            action: "write".to_owned(),
+        }
+    );
+    assert_eq!(server.requests_to("/v1/rbac/policy").len(), 1);
+    assert!(server.requests_to("/v1/b2b/").is_empty());
+}
+
+#[tokio::test]
+async fn a_bad_token_is_unauthenticated_before_any_policy_fetch() {
+    let keys = TestKeys::new();
+    let server = policy_server(&keys).await;
+    let client = b2b_client(&server);
+    let expired = keys
+        .connected_app_token(PROJECT_ID, "member-test-1", APP, ["admin:docs"])
+        .claim(ORGANIZATION_CLAIM, json!({"organization_id": ACME}))
+        .issued_at(SystemTime::now() - Duration::from_secs(3600))
+        .sign();
+    // The check would be refused for tenancy too; the token's own fault comes first.
+    let error = introspect_member(&client, &expired, (GLOBEX, "documents", "read"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::Unauthenticated(TokenError::Expired)),
+        "{error:?}"
+    );
+    assert!(server.requests_to("/v1/b2b/rbac/policy").is_empty());
+}
+
+#[tokio::test]
+async fn a_policy_that_cannot_be_fetched_fails_the_call_without_deciding() {
+    let keys = TestKeys::new();
+    let server = MockServer::publishing(&keys).await;
+    server.route(
+        "/v1/b2b/rbac/policy",
+        Reply::json(
+            500,
+            &json!({"status_code": 500, "error_type": "internal_server_error"}),
+        ),
+    );
+    let client = b2b_client(&server);
+    let token = acme_token(&keys, &["admin:docs"]);
+    let error = introspect_member(&client, &token, (ACME, "documents", "read"))
+        .await
+        .unwrap_err();
+    assert!(!error.is_auth_failure(), "{error:?}");
+    assert_eq!(
+        error.status(),
+        Some(stytch::StatusCode::INTERNAL_SERVER_ERROR)
+    );
+    assert_eq!(server.requests_to("/v1/b2b/rbac/policy").len(), 1);
 }
