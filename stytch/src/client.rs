@@ -212,8 +212,12 @@ impl<C: FromTransport> ClientBuilder<C> {
         self
     }
 
-    /// Checks the configuration and creates the client.
+    /// Checks the configuration and creates the client. With the `rustls` feature it also
+    /// makes the SDK's crypto provider the process default when there is none yet, so that
+    /// other reqwest clients in the program work: see [`install_default_crypto_provider`].
     pub fn build(self) -> Result<C, Error> {
+        #[cfg(feature = "rustls")]
+        install_default_crypto_provider();
         if self.project_id.trim().is_empty() {
             return Err(Error::Config("the project id is empty".into()));
         }
@@ -377,9 +381,10 @@ fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Err
 ///   [`http_client`](ClientBuilder::http_client).
 ///
 /// Start from it to give [`ClientBuilder::http_client`] a client with a proxy or other
-/// settings of your own. (With the `rustls` feature alone, a client built from
-/// `reqwest::Client::builder()` directly needs a rustls crypto provider of its own, e.g.
-/// reqwest's default `rustls` feature.)
+/// settings of your own. A client built from `reqwest::Client::builder()` directly works
+/// too, once the SDK's crypto provider is the process default: this function and
+/// [`ClientBuilder::build`] install it when no other is installed (see
+/// [`install_default_crypto_provider`]).
 ///
 /// ```no_run
 /// let http = stytch::http_client_builder()?
@@ -392,9 +397,43 @@ fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Err
 /// # Ok::<(), stytch::Error>(())
 /// ```
 pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
+    #[cfg(feature = "rustls")]
+    install_default_crypto_provider();
     Ok(tls_client_builder()?
         .redirect(reqwest::redirect::Policy::none())
         .referer(false))
+}
+
+/// Makes the SDK's rustls crypto provider (on `ring`, or on AWS-LC with the `aws-lc-rs`
+/// feature) the process-wide default, unless the process has one already. Returns whether
+/// this call installed it.
+///
+/// Why: the `rustls` feature builds reqwest with rustls but without a crypto provider of its
+/// own (so that the default build compiles no C), and Cargo turns that on for every use of
+/// reqwest in the program. A `reqwest::Client::new()` anywhere in the application then takes
+/// the process default, and panics when there is none. [`ClientBuilder::build`] and
+/// [`http_client_builder`] call this function, so once the application has built a Stytch
+/// client, any other reqwest client works. An application that builds HTTP clients before its
+/// Stytch client calls it itself, first thing in `main`.
+///
+/// A provider installed earlier, by the application or a library, is left in place, and
+/// concurrent calls are safe: exactly one install wins. The SDK's own HTTP client hands its
+/// provider to rustls directly and never depends on the process default.
+///
+/// ```
+/// stytch::install_default_crypto_provider();
+/// // Panics without a process default when reqwest has no provider of its own, as when the
+/// // SDK's default features are all that turn on its TLS.
+/// let http = stytch::reqwest::Client::new();
+/// # drop(http);
+/// assert!(!stytch::install_default_crypto_provider(), "installed once");
+/// ```
+#[cfg(feature = "rustls")]
+pub fn install_default_crypto_provider() -> bool {
+    if rustls::crypto::CryptoProvider::get_default().is_some() {
+        return false;
+    }
+    crate::crypto::rustls_provider().install_default().is_ok()
 }
 
 fn tls_client_builder() -> Result<reqwest::ClientBuilder, Error> {

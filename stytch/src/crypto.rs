@@ -57,8 +57,8 @@ impl Rs256Key {
     }
 }
 
-/// The rustls provider built on the same library (unused when `native-tls` wins over rustls).
-#[cfg(all(feature = "rustls", not(feature = "native-tls")))]
+/// The rustls provider built on the same library.
+#[cfg(feature = "rustls")]
 pub(crate) fn rustls_provider() -> rustls::crypto::CryptoProvider {
     #[cfg(feature = "aws-lc-rs")]
     return rustls::crypto::aws_lc_rs::default_provider();

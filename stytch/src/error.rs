@@ -180,8 +180,9 @@ impl fmt::Display for TokenType {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum AuthorizationError {
-    /// None of the caller's roles grants the action on the resource.
-    #[error("no role grants `{action}` on `{resource_id}`")]
+    /// None of the caller's roles, or of an access token's scopes, grants the action on the
+    /// resource.
+    #[error("no role or scope grants `{action}` on `{resource_id}`")]
     PermissionDenied { resource_id: String, action: String },
     /// The request names another organization than the member's own.
     #[error("the member belongs to organization `{member_organization_id}`, not `{requested_organization_id}`")]

@@ -43,7 +43,9 @@
 //!
 //! TLS, for the HTTP client the SDK builds (see [`http_client_builder`]):
 //! - `rustls` (default): rustls with Mozilla's root certificates compiled in; its crypto comes
-//!   from the backend below. No C library, no system certificate store.
+//!   from the backend below. No C library, no system certificate store. Building a client
+//!   also makes that crypto the process default for rustls when none is set, so other
+//!   reqwest clients in the program keep working (see [`install_default_crypto_provider`]).
 //! - `native-tls`: the platform's TLS and certificate store, through reqwest's `native-tls`.
 //!   On Linux that is OpenSSL, whose headers and `pkg-config` the build needs. Chosen over
 //!   `rustls` when both are on.
@@ -92,6 +94,8 @@ pub mod rbac;
 pub mod testing;
 
 pub use call::Call;
+#[cfg(feature = "rustls")]
+pub use client::install_default_crypto_provider;
 pub use client::{
     http_client_builder, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,

@@ -12,7 +12,12 @@
 //!   project's. They count only for a member of that organization: the cache keeps each
 //!   organization's roles apart, and [`check_tenancy`] refuses a request for an organization
 //!   other than the member's before any role is looked at.
-//! - **Scopes (M2M).** See [`missing_scopes`].
+//! - **Scopes of access tokens.** An OAuth or connected-app access token is authorized by its
+//!   scopes instead of roles: the policy's `scopes` section says what each scope grants, and
+//!   [`authorize_scopes`] reads it the way [`authorize`] reads roles. For B2B the token's
+//!   organization is checked first, as for members.
+//! - **Scopes (M2M).** An M2M token's scopes are compared with the scopes a call requires,
+//!   without the policy: see [`missing_scopes`].
 //!
 //! # The policy cache
 //!
@@ -82,29 +87,93 @@ pub fn authorize(
     resource_id: &str,
     action: &str,
 ) -> Result<Vec<String>, AuthorizationError> {
-    let mut granting: Vec<String> = Vec::new();
-    for role in policy.roles.iter().chain(extra_roles) {
-        if member_roles.contains(&role.role_id)
-            && role_grants(role, resource_id, action)
-            && !granting.contains(&role.role_id)
-        {
-            granting.push(role.role_id.clone());
+    let granting = policy
+        .roles
+        .iter()
+        .chain(extra_roles)
+        .filter(|role| member_roles.contains(&role.role_id))
+        .filter(|role| {
+            (role.permissions.iter())
+                .any(|p| permits(&p.resource_id, &p.actions, resource_id, action))
+        })
+        .map(|role| &role.role_id);
+    granted_by(granting, resource_id, action)
+}
+
+/// The scopes among `token_scopes` that grant `action` on `resource_id` according to the
+/// `scopes` section of the project `policy`, in the policy's order and without repeats. Fails
+/// with [`AuthorizationError::PermissionDenied`] when none does. This is how an OAuth or
+/// connected-app access token is authorized, with the rules of Stytch's other SDKs:
+///
+/// - A scope counts only if the token holds it and the policy defines it. A scope the policy
+///   does not know grants nothing, and an empty scope list is always refused.
+/// - A scope's permissions match as a role's do: the exact `resource_id`, and `action` or `*`
+///   among the actions.
+/// - Scope names are compared whole and case-sensitively: `read:*` in a token is a name like
+///   any other, granting what the policy lists under `read:*` (unlike the M2M rule of
+///   [`missing_scopes`]).
+/// - B2B: an organization's custom roles play no part, and the token's organization is
+///   checked first with [`check_tenancy`] (the clients' `authorize_scopes` do both).
+///
+/// Split the token's space-separated `scope` claim with [`split_scopes`].
+///
+/// ```
+/// # fn policy() -> stytch::models::Policy {
+/// #     serde_json::from_value(serde_json::json!({"scopes": [{"scope": "read:docs",
+/// #         "permissions": [{"resource_id": "documents", "actions": ["read"]}]}]})).unwrap()
+/// # }
+/// let policy = policy(); // the scope `read:docs` grants `read` on `documents`
+/// let scopes = stytch::rbac::split_scopes("openid read:docs");
+/// assert_eq!(
+///     stytch::rbac::authorize_scopes(&policy, &scopes, "documents", "read"),
+///     Ok(vec!["read:docs".to_owned()])
+/// );
+/// assert!(stytch::rbac::authorize_scopes(&policy, &scopes, "documents", "delete").is_err());
+/// assert!(stytch::rbac::authorize_scopes(&policy, &[], "documents", "read").is_err());
+/// ```
+pub fn authorize_scopes(
+    policy: &Policy,
+    token_scopes: &[String],
+    resource_id: &str,
+    action: &str,
+) -> Result<Vec<String>, AuthorizationError> {
+    let granting = policy
+        .scopes
+        .iter()
+        .filter(|scope| token_scopes.contains(&scope.scope))
+        .filter(|scope| {
+            (scope.permissions.iter())
+                .any(|p| permits(&p.resource_id, &p.actions, resource_id, action))
+        })
+        .map(|scope| &scope.scope);
+    granted_by(granting, resource_id, action)
+}
+
+/// Whether a permission on `permission_resource` with `actions` allows `action` on
+/// `resource_id`: the resource is the same, and the action or `*` is listed.
+fn permits(permission_resource: &str, actions: &[String], resource_id: &str, action: &str) -> bool {
+    permission_resource == resource_id && actions.iter().any(|a| a == "*" || a == action)
+}
+
+/// The granting role or scope ids without repeats, or the refusal when there are none.
+fn granted_by<'p>(
+    granting: impl Iterator<Item = &'p String>,
+    resource_id: &str,
+    action: &str,
+) -> Result<Vec<String>, AuthorizationError> {
+    let mut ids: Vec<String> = Vec::new();
+    for id in granting {
+        if !ids.contains(id) {
+            ids.push(id.clone());
         }
     }
-    if granting.is_empty() {
+    if ids.is_empty() {
         return Err(AuthorizationError::PermissionDenied {
             resource_id: resource_id.to_owned(),
             action: action.to_owned(),
         });
     }
-    Ok(granting)
-}
-
-fn role_grants(role: &PolicyRole, resource_id: &str, action: &str) -> bool {
-    role.permissions.iter().any(|permission| {
-        permission.resource_id == resource_id
-            && permission.actions.iter().any(|a| a == "*" || a == action)
-    })
+    Ok(ids)
 }
 
 /// Refuses a request for another organization than the member's own
@@ -352,6 +421,40 @@ impl<'c> crate::b2b::rbac::Rbac<'c> {
         .map_err(Error::Forbidden)
     }
 
+    /// Decides locally whether an access token (OAuth or connected app) issued to a member of
+    /// `token_organization_id`, holding `token_scopes`, may perform `check`: the organization
+    /// must be the token's ([`check_tenancy`], checked first, without any request), then one
+    /// of the scopes must grant the action in the project policy (from the cache, fetched when
+    /// stale); see [`rbac::authorize_scopes`](authorize_scopes). Returns the granting
+    /// scopes.
+    ///
+    /// Fails with [`Error::Forbidden`] ([`AuthorizationError::TenancyMismatch`] or
+    /// [`AuthorizationError::PermissionDenied`]) when the token may not, or with the fetch's
+    /// error when the policy is not cached and cannot be fetched. Local introspection runs
+    /// this check for you with
+    /// [`authorization_check`](crate::jwt::VerifyAccessToken::authorization_check).
+    ///
+    /// ```no_run
+    /// use stytch::b2b::sessions::AuthorizationCheck;
+    ///
+    /// # async fn run(client: stytch::b2b::Client, token_org: &str, scope_claim: &str) -> Result<(), stytch::Error> {
+    /// let scopes = stytch::rbac::split_scopes(scope_claim);
+    /// let check = AuthorizationCheck::new(token_org, "documents", "read");
+    /// let granting = client.rbac().authorize_scopes(token_org, &scopes, &check).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn authorize_scopes(
+        &self,
+        token_organization_id: &str,
+        token_scopes: &[String],
+        check: &crate::b2b::sessions::AuthorizationCheck,
+    ) -> Result<Vec<String>, Error> {
+        check_tenancy(token_organization_id, &check.organization_id).map_err(Error::Forbidden)?;
+        let policy = self.cached_policy().await?;
+        authorize_scopes(&policy, token_scopes, &check.resource_id, &check.action)
+            .map_err(Error::Forbidden)
+    }
+
     /// The project's policy from the cache; fetched (`GET /v1/b2b/rbac/policy`) when absent
     /// or stale.
     pub async fn cached_policy(&self) -> Result<Arc<Policy>, Error> {
@@ -421,6 +524,32 @@ impl<'c> crate::consumer::rbac::Rbac<'c> {
     ) -> Result<Vec<String>, Error> {
         let policy = self.cached_policy().await?;
         authorize(&policy, &[], user_roles, &check.resource_id, &check.action)
+            .map_err(Error::Forbidden)
+    }
+
+    /// Decides locally whether an access token (OAuth or connected app) holding
+    /// `token_scopes` may perform `check`, against the `scopes` section of the project's
+    /// policy (from the cache, fetched when stale); see
+    /// [`rbac::authorize_scopes`](authorize_scopes). Returns the granting scopes, or
+    /// [`Error::Forbidden`] ([`AuthorizationError::PermissionDenied`]) when none grants it.
+    /// Local introspection runs this check for you with
+    /// [`authorization_check`](crate::jwt::VerifyAccessToken::authorization_check).
+    ///
+    /// ```no_run
+    /// use stytch::consumer::sessions::AuthorizationCheck;
+    ///
+    /// # async fn run(client: stytch::consumer::Client, scopes: Vec<String>) -> Result<(), stytch::Error> {
+    /// let check = AuthorizationCheck::new("documents", "read");
+    /// let granting = client.rbac().authorize_scopes(&scopes, &check).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn authorize_scopes(
+        &self,
+        token_scopes: &[String],
+        check: &crate::consumer::sessions::AuthorizationCheck,
+    ) -> Result<Vec<String>, Error> {
+        let policy = self.cached_policy().await?;
+        authorize_scopes(&policy, token_scopes, &check.resource_id, &check.action)
             .map_err(Error::Forbidden)
     }
 

@@ -4,6 +4,7 @@
 //! and claims policy as session JWTs; what differs is what they carry (a client and its
 //! scopes) and that there is no session endpoint to fall back to.
 
+use super::token::ORGANIZATION_CLAIM;
 use super::{custom_claims, verify, Claims, DEFAULT_CLOCK_TOLERANCE};
 use crate::rbac::{check_scopes, split_scopes};
 use crate::transport::Transport;
@@ -37,6 +38,9 @@ pub struct IntrospectedAccessToken<C = Claims> {
     pub scopes: Vec<String>,
     /// The connected-app client it was issued to.
     pub client_id: String,
+    /// B2B: the organization of the member the token acts for (`organization_id` of the
+    /// `https://stytch.com/organization` claim, which stays among the custom claims too).
+    pub organization_id: Option<String>,
     pub audience: Vec<String>,
     pub issuer: String,
     /// Unix time.
@@ -48,14 +52,72 @@ pub struct IntrospectedAccessToken<C = Claims> {
 
 /// Builder for `m2m().authenticate_token(...)` and `idp().introspect_access_token_local(...)`;
 /// `.await` it.
+///
+/// `A` is the authorization check that introspection can run against the token's scopes: the
+/// consumer or B2B `AuthorizationCheck`, matching the client. M2M tokens take none.
 #[must_use = "verification does nothing until it is awaited"]
-pub struct VerifyAccessToken<'c, Out, C = Claims> {
+pub struct VerifyAccessToken<'c, Out, C = Claims, A = NoScopeCheck> {
     transport: &'c Transport,
     token: String,
     required_scopes: Vec<String>,
+    authorization_check: Option<A>,
     max_token_age: Option<Duration>,
     clock_tolerance: Duration,
     output: PhantomData<fn() -> (Out, C)>,
+}
+
+/// A check that a token's scopes must pass against the project's RBAC policy, run by
+/// [`VerifyAccessToken::authorization_check`]: the consumer and B2B `AuthorizationCheck`s.
+#[doc(hidden)]
+pub trait ScopeCheck: Send + Sync + 'static {
+    /// Decides with the policy from the client's cache; `organization_id` is the token's.
+    fn authorize<'a>(
+        &'a self,
+        transport: &'a Transport,
+        token_scopes: &'a [String],
+        organization_id: Option<&'a str>,
+    ) -> impl Future<Output = Result<(), Error>> + Send + 'a;
+}
+
+/// The check type of builders that take none (M2M tokens); it has no values.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum NoScopeCheck {}
+
+impl ScopeCheck for NoScopeCheck {
+    async fn authorize(&self, _: &Transport, _: &[String], _: Option<&str>) -> Result<(), Error> {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "consumer")]
+impl ScopeCheck for crate::consumer::sessions::AuthorizationCheck {
+    async fn authorize(
+        &self,
+        transport: &Transport,
+        token_scopes: &[String],
+        _: Option<&str>,
+    ) -> Result<(), Error> {
+        let rbac = crate::consumer::rbac::Rbac::new(transport);
+        rbac.authorize_scopes(token_scopes, self).await.map(drop)
+    }
+}
+
+#[cfg(feature = "b2b")]
+impl ScopeCheck for crate::b2b::sessions::AuthorizationCheck {
+    /// A token without an organization fails the tenancy check (an empty id never matches).
+    async fn authorize(
+        &self,
+        transport: &Transport,
+        token_scopes: &[String],
+        organization_id: Option<&str>,
+    ) -> Result<(), Error> {
+        let rbac = crate::b2b::rbac::Rbac::new(transport);
+        let organization_id = organization_id.unwrap_or_default();
+        rbac.authorize_scopes(organization_id, token_scopes, self)
+            .await
+            .map(drop)
+    }
 }
 
 /// The two results a [`VerifyAccessToken`] can build.
@@ -73,6 +135,7 @@ pub struct Verified {
     subject: String,
     scopes: Vec<String>,
     client_id: String,
+    organization_id: Option<String>,
     audience: Vec<String>,
     issuer: String,
     issued_at: i64,
@@ -99,6 +162,7 @@ impl<C> AccessTokenOutput<C> for IntrospectedAccessToken<C> {
             subject: verified.subject,
             scopes: verified.scopes,
             client_id: verified.client_id,
+            organization_id: verified.organization_id,
             audience: verified.audience,
             issuer: verified.issuer,
             issued_at: verified.issued_at,
@@ -108,12 +172,15 @@ impl<C> AccessTokenOutput<C> for IntrospectedAccessToken<C> {
     }
 }
 
-impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned> VerifyAccessToken<'c, Out, C> {
+impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned, A: ScopeCheck>
+    VerifyAccessToken<'c, Out, C, A>
+{
     fn new(transport: &'c Transport, token: String) -> Self {
         VerifyAccessToken {
             transport,
             token,
             required_scopes: Vec::new(),
+            authorization_check: None,
             max_token_age: None,
             clock_tolerance: DEFAULT_CLOCK_TOLERANCE,
             output: PhantomData,
@@ -142,7 +209,7 @@ impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned> VerifyAccessToken<'c, O
     }
 
     /// Decodes the token's custom claims into `T` instead of a JSON map.
-    pub fn custom_claims<T: DeserializeOwned>(self) -> VerifyAccessToken<'c, Out::With<T>, T>
+    pub fn custom_claims<T: DeserializeOwned>(self) -> VerifyAccessToken<'c, Out::With<T>, T, A>
     where
         Out: Retype,
         Out::With<T>: AccessTokenOutput<T>,
@@ -151,6 +218,7 @@ impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned> VerifyAccessToken<'c, O
             transport: self.transport,
             token: self.token,
             required_scopes: self.required_scopes,
+            authorization_check: self.authorization_check,
             max_token_age: self.max_token_age,
             clock_tolerance: self.clock_tolerance,
             output: PhantomData,
@@ -178,17 +246,42 @@ impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned> VerifyAccessToken<'c, O
             Some(Value::String(id)) => id,
             _ => String::new(),
         };
+        let organization_id = claims
+            .get(ORGANIZATION_CLAIM)
+            .and_then(|claim| claim.get("organization_id"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         let custom = custom_claims(Some(Value::Object(claims))).map_err(Error::Unauthenticated)?;
+        // Last: every reason to refuse the token itself (401) comes before a 403.
+        if let Some(check) = &self.authorization_check {
+            (check.authorize(self.transport, &scopes, organization_id.as_deref())).await?;
+        }
         let verified = Verified {
             subject: registered.sub,
             scopes,
             client_id,
+            organization_id,
             audience: registered.aud,
             issuer: registered.iss,
             issued_at: registered.iat,
             expires_at: registered.exp,
         };
         Ok(Out::build(verified, custom))
+    }
+}
+
+impl<C, A: ScopeCheck> VerifyAccessToken<'_, IntrospectedAccessToken<C>, C, A> {
+    /// Requires the token's scopes to allow an action, decided locally against the `scopes`
+    /// section of the project's RBAC policy (cached by the client, fetched when stale), as
+    /// [`authorize_scopes`](crate::rbac::authorize_scopes) describes. The check is the
+    /// client's `AuthorizationCheck`; for B2B, the token's organization must be the check's
+    /// (else [`AuthorizationError::TenancyMismatch`](crate::AuthorizationError::TenancyMismatch),
+    /// before the policy is looked at). A refusal is
+    /// [`Error::Forbidden`]; it comes after every check of the token itself, so a bad token
+    /// is still [`Error::Unauthenticated`].
+    pub fn authorization_check(mut self, check: A) -> Self {
+        self.authorization_check = Some(check);
+        self
     }
 }
 
@@ -206,10 +299,11 @@ impl<C> Retype for IntrospectedAccessToken<C> {
     type With<T> = IntrospectedAccessToken<T>;
 }
 
-impl<'c, Out, C> IntoFuture for VerifyAccessToken<'c, Out, C>
+impl<'c, Out, C, A> IntoFuture for VerifyAccessToken<'c, Out, C, A>
 where
     Out: AccessTokenOutput<C> + Send + 'static,
     C: DeserializeOwned + Send + 'static,
+    A: ScopeCheck,
 {
     type Output = Result<Out, Error>;
     type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'c>>;
@@ -219,11 +313,12 @@ where
     }
 }
 
-impl<Out, C> fmt::Debug for VerifyAccessToken<'_, Out, C> {
+impl<Out, C, A: fmt::Debug> fmt::Debug for VerifyAccessToken<'_, Out, C, A> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("VerifyAccessToken")
             .field("token", &crate::wire::Redacted)
             .field("required_scopes", &self.required_scopes)
+            .field("authorization_check", &self.authorization_check)
             .field("max_token_age", &self.max_token_age)
             .field("clock_tolerance", &self.clock_tolerance)
             .finish()
@@ -254,11 +349,30 @@ impl<'c> crate::consumer::m2m::M2m<'c> {
 #[cfg(feature = "consumer")]
 impl<'c> crate::consumer::idp::Idp<'c> {
     /// Introspects a connected-app access token locally: no call to Stytch beyond fetching the
-    /// project's signing keys.
+    /// project's signing keys (and the RBAC policy, for an
+    /// [`authorization_check`](VerifyAccessToken::authorization_check)).
+    ///
+    /// ```no_run
+    /// use stytch::consumer::sessions::AuthorizationCheck;
+    ///
+    /// # async fn run(client: stytch::consumer::Client, bearer: &str) -> Result<(), stytch::Error> {
+    /// let token = client
+    ///     .idp()
+    ///     .introspect_access_token_local(bearer)
+    ///     .authorization_check(AuthorizationCheck::new("documents", "read"))
+    ///     .await?;
+    /// println!("{} reads documents for user {}", token.client_id, token.subject);
+    /// # Ok(()) }
+    /// ```
     pub fn introspect_access_token_local(
         &self,
         access_token: impl Into<String>,
-    ) -> VerifyAccessToken<'c, IntrospectedAccessToken> {
+    ) -> VerifyAccessToken<
+        'c,
+        IntrospectedAccessToken,
+        Claims,
+        crate::consumer::sessions::AuthorizationCheck,
+    > {
         VerifyAccessToken::new(
             crate::service::ServiceHandle::transport(self),
             access_token.into(),
@@ -269,11 +383,31 @@ impl<'c> crate::consumer::idp::Idp<'c> {
 #[cfg(feature = "b2b")]
 impl<'c> crate::b2b::idp::Idp<'c> {
     /// Introspects a connected-app access token locally: no call to Stytch beyond fetching the
-    /// project's signing keys.
+    /// project's signing keys (and the RBAC policy, for an
+    /// [`authorization_check`](VerifyAccessToken::authorization_check)).
+    ///
+    /// ```no_run
+    /// use stytch::b2b::sessions::AuthorizationCheck;
+    ///
+    /// # async fn run(client: stytch::b2b::Client, bearer: &str, org: &str) -> Result<(), stytch::Error> {
+    /// // `org` is the organization the request is about, e.g. from the URL.
+    /// let token = client
+    ///     .idp()
+    ///     .introspect_access_token_local(bearer)
+    ///     .authorization_check(AuthorizationCheck::new(org, "documents", "read"))
+    ///     .await?;
+    /// println!("{} reads documents for member {}", token.client_id, token.subject);
+    /// # Ok(()) }
+    /// ```
     pub fn introspect_access_token_local(
         &self,
         access_token: impl Into<String>,
-    ) -> VerifyAccessToken<'c, IntrospectedAccessToken> {
+    ) -> VerifyAccessToken<
+        'c,
+        IntrospectedAccessToken,
+        Claims,
+        crate::b2b::sessions::AuthorizationCheck,
+    > {
         VerifyAccessToken::new(
             crate::service::ServiceHandle::transport(self),
             access_token.into(),

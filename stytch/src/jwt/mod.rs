@@ -30,7 +30,8 @@ mod jwks;
 mod token;
 
 pub use access::{
-    AccessTokenOutput, AuthenticatedM2mToken, IntrospectedAccessToken, Retype, VerifyAccessToken,
+    AccessTokenOutput, AuthenticatedM2mToken, IntrospectedAccessToken, NoScopeCheck, Retype,
+    ScopeCheck, VerifyAccessToken,
 };
 
 #[doc(hidden)]
