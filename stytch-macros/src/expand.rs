@@ -384,9 +384,11 @@ fn setter_list(fields: &[Field]) -> Vec<String> {
     let mut lines = vec![String::new(), " Optional, as chained setters:".to_owned()];
     for field in optional {
         let name = crate::names::wire_name(&field.ident);
-        let summary = field.docs.iter().find_map(doc_text).map_or_else(String::new, |text| {
-            format!(": {}", text.trim())
-        });
+        let summary = field
+            .docs
+            .iter()
+            .find_map(doc_text)
+            .map_or_else(String::new, |text| format!(": {}", text.trim()));
         let clear = if matches!(field.shape, Shape::Nullable(_)) {
             format!(" (`.clear_{name}()` sends `null`)")
         } else {
