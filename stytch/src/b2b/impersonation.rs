@@ -15,6 +15,7 @@ service! {
 /// Redeems an impersonation token for a session as the member it names.
 #[endpoint(POST, "/v1/b2b/impersonation/authenticate")]
 pub struct AuthenticateRequest {
+    /// The impersonation token to redeem; it lasts 5 minutes by default.
     pub impersonation_token: String,
 }
 

@@ -14,14 +14,23 @@ service! {
 /// Completes MFA with a recovery code in place of a TOTP code.
 #[endpoint(POST, "/v1/b2b/recovery_codes/recover")]
 pub struct RecoverRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
+    /// One of the member's recovery codes; this call uses it up.
     pub recovery_code: String,
+    /// Intermediate session token of a login waiting on MFA (or pass the member's session instead).
     pub intermediate_session_token: Option<String>,
+    /// Token of the member's session to add this factor to, instead of an intermediate session.
     pub session_token: Option<String>,
+    /// JWT of the member's session to add this factor to, instead of an intermediate session.
     pub session_jwt: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 
@@ -45,7 +54,9 @@ pub struct RecoverResponse {
 /// Fetches a member's unused recovery codes.
 #[endpoint(GET, "/v1/b2b/recovery_codes/{organization_id}/{member_id}")]
 pub struct GetRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
 }
 
@@ -63,7 +74,9 @@ pub struct GetResponse {
 /// Replaces all of a member's recovery codes with a fresh set.
 #[endpoint(POST, "/v1/b2b/recovery_codes/rotate")]
 pub struct RotateRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
 }
 

@@ -16,10 +16,15 @@ service! {
 /// Checks a member session, optionally extends it, and optionally checks an RBAC permission.
 #[endpoint(POST, "/v1/b2b/sessions/authenticate")]
 pub struct AuthenticateRequest {
+    /// The session token to check (or send `session_jwt`).
     pub session_token: Option<String>,
+    /// Moves the session's expiry to this many minutes from now (5 to 527040); left out, unchanged.
     pub session_duration_minutes: Option<i32>,
+    /// The session JWT to check (or send `session_token`).
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Also checks the member may do an action on a resource in an organization; a 403 if not.
     pub authorization_check: Option<AuthorizationCheck>,
 }
 
@@ -41,7 +46,9 @@ pub struct AuthenticateResponse {
 /// Lists a member's active sessions.
 #[endpoint(GET, "/v1/b2b/sessions")]
 pub struct GetRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
 }
 
@@ -56,12 +63,19 @@ pub struct GetResponse {
 /// Trades a member session for one in another organization the same email belongs to.
 #[endpoint(POST, "/v1/b2b/sessions/exchange")]
 pub struct ExchangeRequest {
+    /// The organization to move to, by ID, slug or external ID.
     pub organization_id: String,
+    /// Token of the session to exchange (or send `session_jwt`).
     pub session_token: Option<String>,
+    /// JWT of the session to exchange (or send `session_token`).
     pub session_jwt: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Language of the SMS passcode sent if the member still needs MFA; English when left out.
     pub locale: Option<Locale>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 
@@ -90,9 +104,13 @@ pub struct ExchangeResponse {
 /// Trades a connected-app access token for a member session.
 #[endpoint(POST, "/v1/b2b/sessions/exchange_access_token")]
 pub struct ExchangeAccessTokenRequest {
+    /// A connected-app access token granted the `full_access` scope.
     pub access_token: String,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 
@@ -115,9 +133,13 @@ pub struct ExchangeAccessTokenResponse {
 /// Turns a session token from another identity provider into a Stytch member session.
 #[endpoint(POST, "/v1/b2b/sessions/migrate")]
 pub struct MigrateRequest {
+    /// Your other identity provider's token, which Stytch passes to your userinfo endpoint.
     pub session_token: String,
+    /// The organization the new session belongs to, by ID, slug or external ID.
     pub organization_id: String,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
 }
 
@@ -139,12 +161,18 @@ pub struct MigrateResponse {
 /// Ends one member session, or every session of a member.
 #[endpoint(POST, "/v1/b2b/sessions/revoke")]
 pub struct RevokeRequest {
+    /// ID of the session to revoke; or give its token or JWT instead.
     pub member_session_id: Option<String>,
+    /// Token of the session to revoke.
     pub session_token: Option<String>,
+    /// JWT of the session to revoke.
     pub session_jwt: Option<String>,
+    /// Revokes every session of this member instead of one.
     pub member_id: Option<String>,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -159,13 +187,21 @@ pub struct RevokeResponse {
 /// Trades a token from a trusted token profile for a member session.
 #[endpoint(POST, "/v1/b2b/sessions/attest")]
 pub struct AttestRequest {
+    /// ID of the trusted auth token profile that validates `token`.
     pub profile_id: String,
+    /// The trusted auth token (a JWT from your other identity provider) to validate.
     pub token: String,
+    /// Organization to authenticate in; needed when the token has no organization claim.
     pub organization_id: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Token of an existing session to add the trusted-auth factor to.
     pub session_token: Option<String>,
+    /// JWT of an existing session to add the trusted-auth factor to.
     pub session_jwt: Option<String>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 

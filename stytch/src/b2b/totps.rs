@@ -14,11 +14,17 @@ service! {
 /// Creates a TOTP registration for a member, returning its secret, QR code and recovery codes.
 #[endpoint(POST, "/v1/b2b/totp")]
 pub struct CreateRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
+    /// Minutes the member has to confirm the new TOTP: 5 to 1440, 60 when left out.
     pub expiration_minutes: Option<i32>,
+    /// Intermediate session token for this member; it must hold their MFA factor if they have one.
     pub intermediate_session_token: Option<String>,
+    /// Token of this member's session; it must hold their MFA factor if they have one.
     pub session_token: Option<String>,
+    /// JWT of this member's session; it must hold their MFA factor if they have one.
     pub session_jwt: Option<String>,
 }
 
@@ -40,17 +46,27 @@ pub struct CreateResponse {
 /// Checks a code from a member's authenticator app.
 #[endpoint(POST, "/v1/b2b/totp/authenticate")]
 pub struct AuthenticateRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
+    /// The 6-digit code from the member's authenticator app.
     pub code: String,
+    /// Intermediate session token of a login waiting on MFA (or pass the member's session instead).
     pub intermediate_session_token: Option<String>,
+    /// Token of the member's session to add this factor to, instead of an intermediate session.
     pub session_token: Option<String>,
+    /// JWT of the member's session to add this factor to, instead of an intermediate session.
     pub session_jwt: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
     /// `enroll` or `unenroll` the member in MFA along with this check.
     pub set_mfa_enrollment: Option<String>,
+    /// Makes this method the member's default MFA method.
     pub set_default_mfa: Option<bool>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 
@@ -73,9 +89,13 @@ pub struct AuthenticateResponse {
 /// Imports a member's TOTP secret and recovery codes from another system.
 #[endpoint(POST, "/v1/b2b/totp/migrate")]
 pub struct MigrateRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
+    /// The shared TOTP secret the member's authenticator app already uses.
     pub secret: String,
+    /// Existing recovery codes to import along with the secret.
     pub recovery_codes: Vec<String>,
 }
 

@@ -15,13 +15,20 @@ service! {
 /// Verifies the signed challenge, starting or extending a session.
 #[endpoint(POST, "/v1/crypto_wallets/authenticate")]
 pub struct AuthenticateRequest {
+    /// `ethereum` (also any EVM-compatible chain) or `solana`.
     pub crypto_wallet_type: String,
     pub crypto_wallet_address: String,
+    /// The wallet's signature over the challenge `authenticate_start` returned.
     pub signature: String,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -44,11 +51,16 @@ pub struct AuthenticateResponse {
 /// Creates the challenge a wallet must sign, linking the wallet to a user if needed.
 #[endpoint(POST, "/v1/crypto_wallets/authenticate/start")]
 pub struct AuthenticateStartRequest {
+    /// `ethereum` (also any EVM-compatible chain) or `solana`.
     pub crypto_wallet_type: String,
     pub crypto_wallet_address: String,
+    /// The user, by ID or external ID.
     pub user_id: Option<String>,
+    /// Token of the user's current session, naming them instead of `user_id`.
     pub session_token: Option<String>,
+    /// JWT of the user's current session, naming them instead of `user_id`.
     pub session_jwt: Option<String>,
+    /// Sign-In With Ethereum message fields; only for `ethereum` wallets.
     pub siwe_params: Option<SiweParams>,
 }
 

@@ -13,6 +13,7 @@ service! {
 /// Redeems an impersonation token from the dashboard for a session as the user.
 #[endpoint(POST, "/v1/impersonation/authenticate")]
 pub struct AuthenticateRequest {
+    /// The impersonation token to redeem; it lasts 5 minutes by default.
     pub impersonation_token: String,
 }
 

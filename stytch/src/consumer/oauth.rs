@@ -15,9 +15,13 @@ service! {
 /// Issues a token that links the next OAuth login to an existing user.
 #[endpoint(POST, "/v1/oauth/attach")]
 pub struct AttachRequest {
+    /// Which OAuth provider, e.g. `google`.
     pub provider: String,
+    /// The user to attach the OAuth login to, by ID or external ID (or send one of their sessions).
     pub user_id: Option<String>,
+    /// Token of a session of the user to attach the OAuth login to.
     pub session_token: Option<String>,
+    /// JWT of a session of the user to attach the OAuth login to.
     pub session_jwt: Option<String>,
 }
 
@@ -32,12 +36,19 @@ pub struct AttachResponse {
 /// Completes an OAuth login with the token from the redirect, starting a session.
 #[endpoint(POST, "/v1/oauth/authenticate")]
 pub struct AuthenticateRequest {
+    /// The `token` query parameter of the OAuth redirect.
     pub token: String,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// PKCE verifier: the one-time secret whose SHA-256 hash was sent as the code challenge.
     pub code_verifier: Option<String>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 

@@ -22,12 +22,19 @@ service! {
 /// Trades a token from a trusted token profile for a session.
 #[endpoint(POST, "/v1/sessions/attest")]
 pub struct AttestRequest {
+    /// ID of the trusted auth token profile that validates `token`.
     pub profile_id: String,
+    /// The trusted auth token (a JWT from your other identity provider) to validate.
     pub token: String,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Token of an existing session to add the trusted-auth factor to.
     pub session_token: Option<String>,
+    /// JWT of an existing session to add the trusted-auth factor to.
     pub session_jwt: Option<String>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -49,10 +56,15 @@ pub struct AttestResponse {
 /// Checks that a session is still valid, optionally extending it and checking a permission.
 #[endpoint(POST, "/v1/sessions/authenticate")]
 pub struct AuthenticateRequest {
+    /// The session token to check (or send `session_jwt`).
     pub session_token: Option<String>,
+    /// Moves the session's expiry to this many minutes from now (5 to 527040); left out, unchanged.
     pub session_duration_minutes: Option<i32>,
+    /// The session JWT to check; an expired one of a live session is accepted and renewed.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Also checks the user may do an action on a resource; a 403 if not.
     pub authorization_check: Option<AuthorizationCheck>,
 }
 
@@ -73,9 +85,13 @@ pub struct AuthenticateResponse {
 /// Turns a connected-app access token into a full session for its user.
 #[endpoint(POST, "/v1/sessions/exchange_access_token")]
 pub struct ExchangeAccessTokenRequest {
+    /// A connected-app access token granted the `full_access` scope.
     pub access_token: String,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -97,6 +113,7 @@ pub struct ExchangeAccessTokenResponse {
 /// Lists the active sessions of a user.
 #[endpoint(GET, "/v1/sessions")]
 pub struct GetRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
 }
 
@@ -125,9 +142,13 @@ pub struct GetJwksResponse {
 /// Imports a session from another identity provider by presenting that provider's token.
 #[endpoint(POST, "/v1/sessions/migrate")]
 pub struct MigrateRequest {
+    /// Your other identity provider's token, which Stytch passes to your userinfo endpoint.
     pub session_token: String,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -149,8 +170,11 @@ pub struct MigrateResponse {
 /// Ends a session, picked by id, token or JWT.
 #[endpoint(POST, "/v1/sessions/revoke")]
 pub struct RevokeRequest {
+    /// ID of the session to revoke; or give its token or JWT instead.
     pub session_id: Option<String>,
+    /// Token of the session to revoke.
     pub session_token: Option<String>,
+    /// JWT of the session to revoke.
     pub session_jwt: Option<String>,
 }
 

@@ -14,12 +14,19 @@ service! {
 /// Checks a code from the user's authenticator app, starting or extending a session.
 #[endpoint(POST, "/v1/totps/authenticate")]
 pub struct AuthenticateRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
+    /// The 6-digit code from the user's authenticator app.
     pub totp_code: String,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -42,7 +49,9 @@ pub struct AuthenticateResponse {
 /// Starts an authenticator app registration for a user.
 #[endpoint(POST, "/v1/totps")]
 pub struct CreateRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
+    /// Minutes the user has to confirm the new TOTP: 5 to 1440, 1440 when left out.
     pub expiration_minutes: Option<i32>,
 }
 
@@ -62,12 +71,19 @@ pub struct CreateResponse {
 /// Logs a user in with one of their TOTP recovery codes, using it up.
 #[endpoint(POST, "/v1/totps/recover")]
 pub struct RecoverRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
+    /// One of the recovery codes issued with the user's TOTP.
     pub recovery_code: String,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -90,6 +106,7 @@ pub struct RecoverResponse {
 /// Lists the unused recovery codes of every authenticator app a user registered.
 #[endpoint(POST, "/v1/totps/recovery_codes")]
 pub struct RecoveryCodesRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
 }
 

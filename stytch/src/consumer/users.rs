@@ -13,6 +13,7 @@ service! {
 /// Lists the connected apps a user has granted access to.
 #[endpoint(GET, "/v1/users/{user_id}/connected_apps")]
 pub struct ConnectedAppsRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
 }
 
@@ -29,12 +30,18 @@ pub struct ConnectedAppsResponse {
 pub struct CreateRequest {
     pub email: Option<String>,
     pub name: Option<Name>,
+    /// The end user's IP address and user agent, passed on for fraud detection.
     pub attributes: Option<Attributes>,
     pub phone_number: Option<String>,
+    /// Creates the user as `pending` until their first login, not `active`; default `false`.
     pub create_user_as_pending: Option<bool>,
+    /// Your own JSON data on the user; only your backend can change it.
     pub trusted_metadata: Option<serde_json::Value>,
+    /// Your own JSON data on the user; the frontend SDK can edit it, so keep secrets out.
     pub untrusted_metadata: Option<serde_json::Value>,
+    /// Your own ID for the user (at most 128 characters), accepted wherever a user ID is.
     pub external_id: Option<String>,
+    /// Role IDs to assign to the user explicitly.
     pub roles: Option<Vec<String>>,
 }
 
@@ -53,6 +60,7 @@ pub struct CreateResponse {
 /// Deletes a user and everything registered to them.
 #[endpoint(DELETE, "/v1/users/{user_id}")]
 pub struct DeleteRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
 }
 
@@ -205,8 +213,11 @@ pub struct DeleteWebAuthnRegistrationResponse {
 /// Swaps a user's primary email address or phone number for a new one.
 #[endpoint(PUT, "/v1/users/{user_id}/exchange_primary_factor")]
 pub struct ExchangePrimaryFactorRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
+    /// Email address to replace the user's only factor with (or give `phone_number`).
     pub email_address: Option<String>,
+    /// Phone number (E.164) to replace the user's only factor with (or give `email_address`).
     pub phone_number: Option<String>,
 }
 
@@ -222,6 +233,7 @@ pub struct ExchangePrimaryFactorResponse {
 /// Fetches a user by id.
 #[endpoint(GET, "/v1/users/{user_id}")]
 pub struct GetRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
 }
 
@@ -254,6 +266,7 @@ pub struct GetResponse {
 /// Revokes a connected app's access to a user's account.
 #[endpoint(POST, "/v1/users/{user_id}/connected_apps/{connected_app_id}/revoke")]
 pub struct RevokeRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
     pub connected_app_id: String,
 }
@@ -268,8 +281,11 @@ pub struct RevokeResponse {
 /// Searches the users of the project, a page at a time.
 #[endpoint(POST, "/v1/users/search")]
 pub struct SearchRequest {
+    /// Where to resume: the `next_cursor` of the previous page; left out, the first page.
     pub cursor: Option<String>,
+    /// Results per page: 100 when left out, at most 1000.
     pub limit: Option<u32>,
+    /// Filters joined by `AND` or `OR`; left out, everything matches.
     pub query: Option<SearchQuery>,
 }
 
@@ -285,12 +301,18 @@ pub struct SearchResponse {
 /// Changes a user's name, attributes, metadata, external id or roles.
 #[endpoint(PUT, "/v1/users/{user_id}")]
 pub struct UpdateRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
     pub name: Option<Name>,
+    /// The end user's IP address and user agent, passed on for fraud detection.
     pub attributes: Option<Attributes>,
+    /// Your own JSON data on the user; only your backend can change it.
     pub trusted_metadata: Option<serde_json::Value>,
+    /// Your own JSON data on the user; the frontend SDK can edit it, so keep secrets out.
     pub untrusted_metadata: Option<serde_json::Value>,
+    /// Your own ID for the user (at most 128 characters), accepted wherever a user ID is.
     pub external_id: Option<String>,
+    /// Role IDs to assign to the user explicitly.
     pub roles: Option<Vec<String>>,
 }
 

@@ -14,11 +14,17 @@ service! {
 /// Verifies the assertion a browser produced, starting or extending a session.
 #[endpoint(POST, "/v1/webauthn/authenticate")]
 pub struct AuthenticateRequest {
+    /// The browser's WebAuthn credential response, serialised as JSON.
     pub public_key_credential: String,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -41,9 +47,13 @@ pub struct AuthenticateResponse {
 /// Creates the challenge a browser signs to log in with a passkey or security key.
 #[endpoint(POST, "/v1/webauthn/authenticate/start")]
 pub struct AuthenticateStartRequest {
+    /// The relying party's domain: your site's host name.
     pub domain: String,
+    /// The user, by ID or external ID.
     pub user_id: Option<String>,
+    /// Shapes the options for passkeys (`userVerification: preferred`).
     pub return_passkey_credential_options: Option<bool>,
+    /// Encode the options base64url, as `navigator.credentials.create` and `get` expect.
     pub use_base64_url_encoding: Option<bool>,
 }
 
@@ -60,6 +70,7 @@ pub struct AuthenticateStartResponse {
 #[endpoint(GET, "/v1/webauthn/credentials/{user_id}/{domain}")]
 pub struct ListCredentialsRequest {
     pub user_id: String,
+    /// The relying party's domain: your site's host name.
     pub domain: String,
 }
 
@@ -74,12 +85,19 @@ pub struct ListCredentialsResponse {
 /// Saves the credential a browser created, finishing a registration.
 #[endpoint(POST, "/v1/webauthn/register")]
 pub struct RegisterRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
+    /// The browser's WebAuthn credential response, serialised as JSON.
     pub public_key_credential: String,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -102,14 +120,19 @@ pub struct RegisterResponse {
 /// Creates the options a browser needs to make a new passkey or security key credential.
 #[endpoint(POST, "/v1/webauthn/register/start")]
 pub struct RegisterStartRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
+    /// The relying party's domain: your site's host name.
     pub domain: String,
     pub user_agent: Option<String>,
+    /// `platform` or `cross-platform`; both allowed when left out.
     pub authenticator_type: Option<String>,
+    /// Shapes the options for passkeys (`residentKey: required`, `userVerification: preferred`).
     pub return_passkey_credential_options: Option<bool>,
     pub override_id: Option<String>,
     pub override_name: Option<String>,
     pub override_display_name: Option<String>,
+    /// Encode the options base64url, as `navigator.credentials.create` and `get` expect.
     pub use_base64_url_encoding: Option<bool>,
 }
 

@@ -16,11 +16,17 @@ service! {
 /// Trades an intermediate session token for a session in one of the discovered organizations.
 #[endpoint(POST, "/v1/b2b/discovery/intermediate_sessions/exchange")]
 pub struct ExchangeRequest {
+    /// Intermediate session token from a discovery login (valid 10 minutes).
     pub intermediate_session_token: String,
+    /// The organization to log in to, by ID, slug or external ID.
     pub organization_id: String,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Language of the SMS passcode sent if the member still needs MFA; English when left out.
     pub locale: Option<Locale>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 

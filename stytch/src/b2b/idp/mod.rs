@@ -25,8 +25,11 @@ service! {
 pub struct IntrospectTokenRequest {
     #[stytch(project_id)]
     pub project_id: String,
+    /// The access or refresh token to check.
     pub token: String,
+    /// Client ID of the connected app the token was issued to.
     pub client_id: String,
+    /// The client's secret; confidential clients only.
     pub client_secret: Option<String>,
     /// `access_token` or `refresh_token`.
     pub token_type_hint: Option<String>,

@@ -13,7 +13,9 @@ service! {
 /// Redeems a discovery magic link token for an intermediate session.
 #[endpoint(POST, "/v1/b2b/magic_links/discovery/authenticate")]
 pub struct AuthenticateRequest {
+    /// The `token` query parameter of the discovery magic link's redirect.
     pub discovery_magic_links_token: String,
+    /// PKCE verifier: the one-time secret whose SHA-256 hash was sent as the code challenge.
     pub pkce_code_verifier: Option<String>,
 }
 

@@ -22,14 +22,23 @@ service! {
 /// Redeems a magic link token for a member of the organization it was sent for.
 #[endpoint(POST, "/v1/b2b/magic_links/authenticate")]
 pub struct AuthenticateRequest {
+    /// The `token` query parameter of the magic link's redirect.
     pub magic_links_token: String,
+    /// PKCE verifier: the one-time secret whose SHA-256 hash was sent as the code challenge.
     pub pkce_code_verifier: Option<String>,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Language of the SMS passcode sent if the member still needs MFA; English when left out.
     pub locale: Option<Locale>,
+    /// Intermediate session token to add this factor to; it becomes a session once all checks pass.
     pub intermediate_session_token: Option<String>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 

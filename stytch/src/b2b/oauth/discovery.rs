@@ -13,11 +13,17 @@ service! {
 /// Redeems a discovery OAuth callback token for an intermediate session.
 #[endpoint(POST, "/v1/b2b/oauth/discovery/authenticate")]
 pub struct AuthenticateRequest {
+    /// The `token` query parameter of the discovery OAuth redirect.
     pub discovery_oauth_token: String,
+    /// Accepted here, but Stytch documents no effect for it on this discovery call.
     pub session_token: Option<String>,
+    /// Accepted here, but Stytch documents no effect for it on this discovery call.
     pub session_duration_minutes: Option<i32>,
+    /// Accepted here, but Stytch documents no effect for it on this discovery call.
     pub session_jwt: Option<String>,
+    /// Accepted here, but Stytch documents no effect for it on this discovery call.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// PKCE verifier: the one-time secret whose SHA-256 hash was sent as the code challenge.
     pub pkce_code_verifier: Option<String>,
 }
 

@@ -18,14 +18,23 @@ service! {
 /// Redeems the token from an OAuth callback for a member of the organization that started it.
 #[endpoint(POST, "/v1/b2b/oauth/authenticate")]
 pub struct AuthenticateRequest {
+    /// The `token` query parameter of the OAuth redirect.
     pub oauth_token: String,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// PKCE verifier: the one-time secret whose SHA-256 hash was sent as the code challenge.
     pub pkce_code_verifier: Option<String>,
+    /// Language of the SMS passcode sent if the member still needs MFA; English when left out.
     pub locale: Option<Locale>,
+    /// Intermediate session token to add this factor to; it becomes a session once all checks pass.
     pub intermediate_session_token: Option<String>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 

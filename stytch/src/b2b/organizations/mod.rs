@@ -17,26 +17,48 @@ service! {
 #[endpoint(POST, "/v1/b2b/organizations")]
 pub struct CreateRequest {
     pub organization_name: String,
+    /// Unique URL slug (2 to 128 letters, digits or `-._~`), accepted in place of the ID.
     pub organization_slug: Option<String>,
     pub organization_logo_url: Option<String>,
+    /// Your own JSON data on the organization; only your backend can change it.
     pub trusted_metadata: Option<serde_json::Value>,
+    /// Your own ID for the organization, unique in the project, accepted wherever its ID is.
     pub organization_external_id: Option<String>,
+    /// SSO sign-ups: `ALL_ALLOWED` (default), `RESTRICTED` (allowed connections) or `NOT_ALLOWED`.
     pub sso_jit_provisioning: Option<String>,
+    /// Domains allowed for invites and sign-ups under `RESTRICTED`; not public ones like gmail.com.
     pub email_allowed_domains: Option<Vec<String>>,
+    /// Email and OAuth sign-ups: `RESTRICTED` to allowed domains, or `NOT_ALLOWED` (default).
     pub email_jit_provisioning: Option<String>,
+    /// Email invites: `ALL_ALLOWED`, `RESTRICTED` to allowed domains, or `NOT_ALLOWED`.
     pub email_invites: Option<String>,
+    /// `ALL_ALLOWED` (default) or `RESTRICTED` to `allowed_auth_methods`; break-glass is exempt.
     pub auth_methods: Option<String>,
+    /// Methods members may use when `auth_methods` is `RESTRICTED`.
+    /// Any of `sso`, `magic_link`, `email_otp`, `password`, `google_oauth`, `microsoft_oauth`,
+    /// `slack_oauth`, `github_oauth`, `hubspot_oauth`.
     pub allowed_auth_methods: Option<Vec<String>>,
+    /// `REQUIRED_FOR_ALL`, or `OPTIONAL` (default): then only members with `mfa_enrolled` do MFA.
     pub mfa_policy: Option<String>,
+    /// Roles granted to every member whose email is in a given domain, however they log in.
     pub rbac_email_implicit_role_assignments: Option<Vec<EmailImplicitRoleAssignment>>,
+    /// `ALL_ALLOWED` (default) or `RESTRICTED` to `allowed_mfa_methods`; break-glass is exempt.
     pub mfa_methods: Option<String>,
+    /// MFA methods members may use when `mfa_methods` is `RESTRICTED`: `sms_otp`, `totp`.
     pub allowed_mfa_methods: Option<Vec<String>>,
+    /// OAuth-tenant sign-ups: `RESTRICTED` to `allowed_oauth_tenants`, or `NOT_ALLOWED` (default).
     pub oauth_tenant_jit_provisioning: Option<String>,
+    /// JSON map from provider (`slack`, `hubspot`, `github`) to the tenants whose users may join.
     pub allowed_oauth_tenants: Option<serde_json::Value>,
+    /// Email domains the organization claims as its own.
     pub claimed_email_domains: Option<Vec<String>>,
+    /// First-party connected apps allowed: `ALL_ALLOWED` (default), `RESTRICTED` or `NOT_ALLOWED`.
     pub first_party_connected_apps_allowed_type: Option<ConnectedAppsAllowedType>,
+    /// Connected app IDs members may use when the first-party policy is `RESTRICTED`.
     pub allowed_first_party_connected_apps: Option<Vec<String>>,
+    /// Third-party connected apps allowed: `ALL_ALLOWED` (default), `RESTRICTED` or `NOT_ALLOWED`.
     pub third_party_connected_apps_allowed_type: Option<ConnectedAppsAllowedType>,
+    /// Connected app IDs members may use when the third-party policy is `RESTRICTED`.
     pub allowed_third_party_connected_apps: Option<Vec<String>>,
 }
 
@@ -51,6 +73,7 @@ pub struct CreateResponse {
 /// Fetches an organization by id.
 #[endpoint(GET, "/v1/b2b/organizations/{organization_id}")]
 pub struct GetRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
 }
 
@@ -65,33 +88,60 @@ pub struct GetResponse {
 /// Changes an organization's settings; fields left unset keep their value.
 #[endpoint(PUT, "/v1/b2b/organizations/{organization_id}")]
 pub struct UpdateRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub organization_name: Option<String>,
+    /// Unique URL slug (2 to 128 letters, digits or `-._~`), accepted in place of the ID.
     pub organization_slug: Option<String>,
     pub organization_logo_url: Option<String>,
+    /// Your own JSON data on the organization; refused when a member session header is sent.
     pub trusted_metadata: Option<serde_json::Value>,
+    /// Your own ID for the organization, unique in the project, accepted wherever its ID is.
     pub organization_external_id: Option<String>,
+    /// The SSO connection to use when the organization has several.
     pub sso_default_connection_id: Option<String>,
+    /// SSO sign-ups: `ALL_ALLOWED` (default), `RESTRICTED` (allowed connections) or `NOT_ALLOWED`.
     pub sso_jit_provisioning: Option<String>,
+    /// Connection IDs that may add new members when `sso_jit_provisioning` is `RESTRICTED`.
     pub sso_jit_provisioning_allowed_connections: Option<Vec<String>>,
+    /// Domains allowed for invites and sign-ups under `RESTRICTED`; not public ones like gmail.com.
     pub email_allowed_domains: Option<Vec<String>>,
+    /// Email and OAuth sign-ups: `RESTRICTED` to allowed domains, or `NOT_ALLOWED` (default).
     pub email_jit_provisioning: Option<String>,
+    /// Email invites: `ALL_ALLOWED`, `RESTRICTED` to allowed domains, or `NOT_ALLOWED`.
     pub email_invites: Option<String>,
+    /// `ALL_ALLOWED` (default) or `RESTRICTED` to `allowed_auth_methods`; break-glass is exempt.
     pub auth_methods: Option<String>,
+    /// Methods members may use when `auth_methods` is `RESTRICTED`.
+    /// Any of `sso`, `magic_link`, `email_otp`, `password`, `google_oauth`, `microsoft_oauth`,
+    /// `slack_oauth`, `github_oauth`, `hubspot_oauth`.
     pub allowed_auth_methods: Option<Vec<String>>,
+    /// `REQUIRED_FOR_ALL`, or `OPTIONAL` (default): then only members with `mfa_enrolled` do MFA.
     pub mfa_policy: Option<String>,
+    /// Roles granted to every member whose email is in a given domain, however they log in.
     pub rbac_email_implicit_role_assignments: Option<Vec<EmailImplicitRoleAssignment>>,
+    /// `ALL_ALLOWED` (default) or `RESTRICTED` to `allowed_mfa_methods`; break-glass is exempt.
     pub mfa_methods: Option<String>,
+    /// MFA methods members may use when `mfa_methods` is `RESTRICTED`: `sms_otp`, `totp`.
     pub allowed_mfa_methods: Option<Vec<String>>,
+    /// OAuth-tenant sign-ups: `RESTRICTED` to `allowed_oauth_tenants`, or `NOT_ALLOWED` (default).
     pub oauth_tenant_jit_provisioning: Option<String>,
+    /// JSON map from provider (`slack`, `hubspot`, `github`) to the tenants whose users may join.
     pub allowed_oauth_tenants: Option<serde_json::Value>,
+    /// Email domains the organization claims as its own.
     pub claimed_email_domains: Option<Vec<String>>,
+    /// First-party connected apps allowed: `ALL_ALLOWED` (default), `RESTRICTED` or `NOT_ALLOWED`.
     pub first_party_connected_apps_allowed_type: Option<ConnectedAppsAllowedType>,
+    /// Connected app IDs members may use when the first-party policy is `RESTRICTED`.
     pub allowed_first_party_connected_apps: Option<Vec<String>>,
+    /// Third-party connected apps allowed: `ALL_ALLOWED` (default), `RESTRICTED` or `NOT_ALLOWED`.
     pub third_party_connected_apps_allowed_type: Option<ConnectedAppsAllowedType>,
+    /// Connected app IDs members may use when the third-party policy is `RESTRICTED`.
     pub allowed_third_party_connected_apps: Option<Vec<String>>,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -107,9 +157,12 @@ pub struct UpdateResponse {
 /// Deletes an organization and all of its members.
 #[endpoint(DELETE, "/v1/b2b/organizations/{organization_id}")]
 pub struct DeleteRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -125,8 +178,11 @@ pub struct DeleteResponse {
 /// Lists organizations matching a query, a page at a time.
 #[endpoint(POST, "/v1/b2b/organizations/search")]
 pub struct SearchRequest {
+    /// Where to resume: the `next_cursor` of the previous page; left out, the first page.
     pub cursor: Option<String>,
+    /// Results per page: 100 when left out, at most 1000.
     pub limit: Option<u32>,
+    /// Filters joined by `AND` or `OR`; left out, everything matches.
     pub query: Option<SearchQuery>,
 }
 
@@ -143,8 +199,10 @@ pub struct SearchResponse {
 #[endpoint(DELETE, "/v1/b2b/organizations/{organization_id}/external_id")]
 pub struct DeleteExternalIdRequest {
     pub organization_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -174,9 +232,12 @@ pub struct MetricsResponse {
 /// Lists the connected apps an organization's members have authorized.
 #[endpoint(GET, "/v1/b2b/organizations/{organization_id}/connected_apps")]
 pub struct ConnectedAppsRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -195,10 +256,13 @@ pub struct ConnectedAppsResponse {
     "/v1/b2b/organizations/{organization_id}/connected_apps/{connected_app_id}"
 )]
 pub struct GetConnectedAppRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub connected_app_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }

@@ -19,12 +19,19 @@ pub struct ResetRequest {
     pub email_address: String,
     pub existing_password: String,
     pub new_password: String,
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Language of the SMS passcode sent if the member still needs MFA; English when left out.
     pub locale: Option<Locale>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 

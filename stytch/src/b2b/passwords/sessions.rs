@@ -16,13 +16,20 @@ service! {
 /// Sets a new password for the member of a session that authenticated in the last few minutes.
 #[endpoint(POST, "/v1/b2b/passwords/session/reset")]
 pub struct ResetRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub password: String,
+    /// Token of a session with a factor under 5 minutes old; allows the reset.
     pub session_token: Option<String>,
+    /// JWT of the session allowing the reset, instead of `session_token`.
     pub session_jwt: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Language of any message Stytch sends during this call; English when left out.
     pub locale: Option<Locale>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 

@@ -12,6 +12,7 @@ service! {
 /// Fetches the custom roles an organization defines on top of the project policy.
 #[endpoint(GET, "/v1/b2b/rbac/organizations/{organization_id}")]
 pub struct GetOrgPolicyRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
 }
 
@@ -26,7 +27,9 @@ pub struct GetOrgPolicyResponse {
 /// Replaces the custom roles an organization defines.
 #[endpoint(PUT, "/v1/b2b/rbac/organizations/{organization_id}")]
 pub struct SetOrgPolicyRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The organization's own roles, added to the project's RBAC policy.
     pub org_policy: OrgPolicy,
 }
 

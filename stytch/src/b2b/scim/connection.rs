@@ -16,11 +16,15 @@ service! {
 /// Creates a SCIM connection and returns its bearer token.
 #[endpoint(POST, "/v1/b2b/scim/{organization_id}/connection")]
 pub struct CreateRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub display_name: Option<String>,
+    /// The identity provider's vendor, so Stytch can handle its particulars.
     pub identity_provider: Option<IdentityProvider>,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -36,9 +40,12 @@ pub struct CreateResponse {
 /// Fetches an organization's SCIM connection.
 #[endpoint(GET, "/v1/b2b/scim/{organization_id}/connection")]
 pub struct GetRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -54,13 +61,18 @@ pub struct GetResponse {
 /// Renames a SCIM connection, changes its identity provider or the roles its groups grant.
 #[endpoint(PUT, "/v1/b2b/scim/{organization_id}/connection/{connection_id}")]
 pub struct UpdateRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub connection_id: String,
     pub display_name: Option<String>,
+    /// The identity provider's vendor, so Stytch can handle its particulars.
     pub identity_provider: Option<IdentityProvider>,
+    /// Roles granted to the members of given SCIM groups.
     pub scim_group_implicit_role_assignments: Option<Vec<ScimGroupImplicitRoleAssignment>>,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -76,10 +88,13 @@ pub struct UpdateResponse {
 /// Deletes a SCIM connection.
 #[endpoint(DELETE, "/v1/b2b/scim/{organization_id}/connection/{connection_id}")]
 pub struct DeleteRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub connection_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -95,12 +110,17 @@ pub struct DeleteResponse {
 /// Lists the groups a SCIM connection has pushed, a page at a time.
 #[endpoint(GET, "/v1/b2b/scim/{organization_id}/connection/{connection_id}")]
 pub struct GetGroupsRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub connection_id: String,
+    /// Where to resume: the `next_cursor` of the previous page; left out, the first page.
     pub cursor: Option<String>,
+    /// Results per page: 100 when left out, at most 1000.
     pub limit: Option<u32>,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -119,10 +139,13 @@ pub struct GetGroupsResponse {
     "/v1/b2b/scim/{organization_id}/connection/{connection_id}/rotate/start"
 )]
 pub struct RotateStartRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub connection_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -141,10 +164,13 @@ pub struct RotateStartResponse {
     "/v1/b2b/scim/{organization_id}/connection/{connection_id}/rotate/complete"
 )]
 pub struct RotateCompleteRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub connection_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -163,10 +189,13 @@ pub struct RotateCompleteResponse {
     "/v1/b2b/scim/{organization_id}/connection/{connection_id}/rotate/cancel"
 )]
 pub struct RotateCancelRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub connection_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }

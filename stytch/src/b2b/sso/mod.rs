@@ -21,9 +21,12 @@ service! {
 /// Lists an organization's SAML, OIDC and external SSO connections.
 #[endpoint(GET, "/v1/b2b/sso/{organization_id}")]
 pub struct GetConnectionsRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -41,10 +44,14 @@ pub struct GetConnectionsResponse {
 /// Deletes an SSO connection of any kind.
 #[endpoint(DELETE, "/v1/b2b/sso/{organization_id}/connections/{connection_id}")]
 pub struct DeleteConnectionRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The SAML, OIDC or external connection to delete.
     pub connection_id: String,
+    /// Runs the call with this member session's permissions (header `X-Stytch-Member-Session`).
     #[stytch(header = "X-Stytch-Member-Session")]
     pub member_session_token: Option<String>,
+    /// Runs the call with this session JWT's permissions (header `X-Stytch-Member-SessionJWT`).
     #[stytch(header = "X-Stytch-Member-SessionJWT")]
     pub member_session_jwt: Option<String>,
 }
@@ -60,14 +67,23 @@ pub struct DeleteConnectionResponse {
 /// Exchanges the token from an SSO redirect for a member session, or for what is still needed.
 #[endpoint(POST, "/v1/b2b/sso/authenticate")]
 pub struct AuthenticateRequest {
+    /// The `token` query parameter of the SSO redirect.
     pub sso_token: String,
+    /// PKCE verifier: the one-time secret whose SHA-256 hash was sent as the code challenge.
     pub pkce_code_verifier: Option<String>,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Language of the SMS passcode sent if the member still needs MFA; English when left out.
     pub locale: Option<Locale>,
+    /// Intermediate session token to add this factor to; it becomes a session once all checks pass.
     pub intermediate_session_token: Option<String>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 

@@ -13,7 +13,9 @@ service! {
 /// Looks up the device behind a telemetry id collected in the browser or app.
 #[endpoint(POST, "/v1/fingerprint/lookup", host = fraud)]
 pub struct LookupRequest {
+    /// The telemetry ID that Stytch's fingerprinting script produced in the browser.
     pub telemetry_id: String,
+    /// Your own identifiers to attach to this telemetry ID, searchable in the dashboard.
     pub external_metadata: Option<Metadata>,
 }
 

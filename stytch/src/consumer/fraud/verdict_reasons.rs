@@ -12,6 +12,7 @@ service! {
 /// Lists the verdict reasons with their default and overridden actions.
 #[endpoint(POST, "/v1/verdict_reasons/list", host = fraud)]
 pub struct ListRequest {
+    /// Only list reasons that have an override; default `false`.
     pub overrides_only: Option<bool>,
 }
 
@@ -26,7 +27,9 @@ pub struct ListResponse {
 /// Changes the action a verdict reason leads to.
 #[endpoint(POST, "/v1/verdict_reasons/override", name = r#override, host = fraud)]
 pub struct OverrideRequest {
+    /// The verdict reason to override (any but `RULE_MATCH`).
     pub verdict_reason: String,
+    /// The action to return for that reason: `ALLOW`, `BLOCK` or `CHALLENGE`.
     pub override_action: RuleAction,
     pub override_description: Option<String>,
 }

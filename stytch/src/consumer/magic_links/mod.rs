@@ -18,14 +18,23 @@ service! {
 /// Redeems a magic link token, starting or extending a session.
 #[endpoint(POST, "/v1/magic_links/authenticate")]
 pub struct AuthenticateRequest {
+    /// The `token` query parameter of the magic link's redirect.
     pub token: String,
+    /// The end user's IP address and user agent, passed on for fraud detection.
     pub attributes: Option<Attributes>,
+    /// Require the finishing device's IP address or user agent to match the one that started.
     pub options: Option<Options>,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// PKCE verifier: the one-time secret whose SHA-256 hash was sent as the code challenge.
     pub code_verifier: Option<String>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -49,8 +58,11 @@ pub struct AuthenticateResponse {
 /// Mints an embeddable magic link token for a user, for delivery through your own channel.
 #[endpoint(POST, "/v1/magic_links")]
 pub struct CreateRequest {
+    /// The user, by ID or external ID.
     pub user_id: String,
+    /// Minutes the token stays valid: 5 to 10080, 60 when left out.
     pub expiration_minutes: Option<i32>,
+    /// The end user's IP address and user agent, passed on for fraud detection.
     pub attributes: Option<Attributes>,
 }
 

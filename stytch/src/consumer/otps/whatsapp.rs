@@ -13,9 +13,13 @@ service! {
 #[endpoint(POST, "/v1/otps/whatsapp/login_or_create")]
 pub struct LoginOrCreateRequest {
     pub phone_number: String,
+    /// Minutes the passcode stays valid: 1 to 10, 2 when left out.
     pub expiration_minutes: Option<i32>,
+    /// The end user's IP address and user agent, passed on for fraud detection.
     pub attributes: Option<Attributes>,
+    /// Creates the user as `pending` until their first login, not `active`; default `false`.
     pub create_user_as_pending: Option<bool>,
+    /// Language of the WhatsApp message; English when left out.
     pub locale: Option<Locale>,
 }
 
@@ -33,11 +37,17 @@ pub struct LoginOrCreateResponse {
 #[endpoint(POST, "/v1/otps/whatsapp/send")]
 pub struct SendRequest {
     pub phone_number: String,
+    /// Minutes the passcode stays valid: 1 to 10, 2 when left out.
     pub expiration_minutes: Option<i32>,
+    /// The end user's IP address and user agent, passed on for fraud detection.
     pub attributes: Option<Attributes>,
+    /// Language of the WhatsApp message; English when left out.
     pub locale: Option<Locale>,
+    /// Adds the number to this user (ID or external ID); kept only if verified within 5 minutes.
     pub user_id: Option<String>,
+    /// Adds the number to this session's user; kept only if verified within 5 minutes.
     pub session_token: Option<String>,
+    /// Adds the number to this session JWT's user; kept only if verified within 5 minutes.
     pub session_jwt: Option<String>,
 }
 

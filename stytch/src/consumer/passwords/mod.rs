@@ -27,10 +27,15 @@ service! {
 pub struct AuthenticateRequest {
     pub email: String,
     pub password: String,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -54,11 +59,16 @@ pub struct AuthenticateResponse {
 pub struct CreateRequest {
     pub email: String,
     pub password: String,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Your own JSON data on the user; only your backend can change it.
     pub trusted_metadata: Option<serde_json::Value>,
+    /// Your own JSON data on the user; the frontend SDK can edit it, so keep secrets out.
     pub untrusted_metadata: Option<serde_json::Value>,
     pub name: Option<Name>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 
@@ -82,21 +92,34 @@ pub struct CreateResponse {
 #[endpoint(POST, "/v1/passwords/migrate")]
 pub struct MigrateRequest {
     pub email: String,
+    /// The password hash to import; base64-encoded for scrypt and PBKDF2.
     pub hash: String,
     pub hash_type: PasswordHashType,
+    /// Salt the MD5 hash was made with, if any.
     pub md_5_config: Option<SaltConfig>,
+    /// Argon2 parameters; needed when the hash is hex rather than PHC-encoded.
     pub argon_2_config: Option<Argon2Config>,
+    /// Salt the SHA-1 hash was made with, if any.
     pub sha_1_config: Option<SaltConfig>,
+    /// Salt the SHA-512 hash was made with, if any.
     pub sha_512_config: Option<SaltConfig>,
+    /// scrypt parameters; needed when the hash is not PHC-encoded.
     pub scrypt_config: Option<ScryptConfig>,
+    /// PBKDF2 parameters; needed for a PBKDF2 hash.
     pub pbkdf_2_config: Option<Pbkdf2Config>,
+    /// Your own JSON data on the user; only your backend can change it.
     pub trusted_metadata: Option<serde_json::Value>,
+    /// Your own JSON data on the user; the frontend SDK can edit it, so keep secrets out.
     pub untrusted_metadata: Option<serde_json::Value>,
+    /// Marks the email verified; only when you know the user owns it (misuse can merge users).
     pub set_email_verified: Option<bool>,
     pub name: Option<Name>,
     pub phone_number: Option<String>,
+    /// Marks the phone number verified; only when you know the person owns it.
     pub set_phone_number_verified: Option<bool>,
+    /// Your own ID for the user, set only if this call creates them; usable in place of a user ID.
     pub external_id: Option<String>,
+    /// Role IDs to assign to the user explicitly.
     pub roles: Option<Vec<String>>,
 }
 

@@ -15,10 +15,15 @@ service! {
 #[endpoint(POST, "/v1/passwords/session/reset")]
 pub struct ResetRequest {
     pub password: String,
+    /// Token of a session with a password or email factor under 5 minutes old; allows the reset.
     pub session_token: Option<String>,
+    /// JWT of the session allowing the reset, instead of `session_token`.
     pub session_jwt: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); left out, the call starts no session.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the user.
     pub telemetry_id: Option<String>,
 }
 

@@ -15,8 +15,11 @@ service! {
     "/v1/b2b/organizations/{organization_id}/members/{member_id}/oauth_providers/google"
 )]
 pub struct GoogleRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
+    /// Also return the stored refresh token; redeeming it yourself may break Stytch's refreshes.
     pub include_refresh_token: Option<bool>,
 }
 
@@ -40,8 +43,11 @@ pub struct GoogleResponse {
     "/v1/b2b/organizations/{organization_id}/members/{member_id}/oauth_providers/microsoft"
 )]
 pub struct MicrosoftRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
+    /// Also return the stored refresh token; redeeming it yourself may break Stytch's refreshes.
     pub include_refresh_token: Option<bool>,
 }
 
@@ -65,7 +71,9 @@ pub struct MicrosoftResponse {
     "/v1/b2b/organizations/{organization_id}/members/{member_id}/oauth_providers/slack"
 )]
 pub struct SlackRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
 }
 
@@ -84,8 +92,11 @@ pub struct SlackResponse {
     "/v1/b2b/organizations/{organization_id}/members/{member_id}/oauth_providers/hubspot"
 )]
 pub struct HubspotRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
+    /// Also return the stored refresh token; redeeming it yourself may break Stytch's refreshes.
     pub include_refresh_token: Option<bool>,
 }
 
@@ -104,8 +115,11 @@ pub struct HubspotResponse {
     "/v1/b2b/organizations/{organization_id}/members/{member_id}/oauth_providers/github"
 )]
 pub struct GithubRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
+    /// The member, by ID or external ID.
     pub member_id: String,
+    /// Also return the stored refresh token; redeeming it yourself may break Stytch's refreshes.
     pub include_refresh_token: Option<bool>,
 }
 

@@ -15,8 +15,11 @@ service! {
 #[endpoint(POST, "/v1/b2b/otps/email/discovery/send")]
 pub struct SendRequest {
     pub email_address: String,
+    /// Custom “OTP - Login” template ID for the discovery email; default if unset.
     pub login_template_id: Option<String>,
+    /// Language of the email; English when left out.
     pub locale: Option<Locale>,
+    /// Minutes the discovery code stays valid: 2 to 15, 10 when left out.
     pub discovery_expiration_minutes: Option<u32>,
 }
 

@@ -18,12 +18,18 @@ service! {
 /// Emails a login passcode, or a signup passcode when the address is not yet a member.
 #[endpoint(POST, "/v1/b2b/otps/email/login_or_signup")]
 pub struct LoginOrSignupRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub email_address: String,
+    /// Custom “OTP - Login” template ID for the login email; default if unset.
     pub login_template_id: Option<String>,
+    /// Custom “OTP - Signup” template ID for the sign-up email; default if unset.
     pub signup_template_id: Option<String>,
+    /// Language of the email; English when left out.
     pub locale: Option<Locale>,
+    /// Minutes the login code stays valid: 2 to 15, 10 when left out.
     pub login_expiration_minutes: Option<u32>,
+    /// Minutes the sign-up code stays valid: 2 to 15, 10 when left out.
     pub signup_expiration_minutes: Option<u32>,
 }
 
@@ -41,15 +47,23 @@ pub struct LoginOrSignupResponse {
 /// Checks a passcode a member received by email.
 #[endpoint(POST, "/v1/b2b/otps/email/authenticate")]
 pub struct AuthenticateRequest {
+    /// The organization, by ID, slug or external ID.
     pub organization_id: String,
     pub email_address: String,
     pub code: String,
+    /// Token of an existing session to add this factor to, instead of starting a new session.
     pub session_token: Option<String>,
+    /// JWT of an existing session to add this factor to, instead of starting a new session.
     pub session_jwt: Option<String>,
+    /// Intermediate session token to add this factor to; it becomes a session once all checks pass.
     pub intermediate_session_token: Option<String>,
+    /// Session lifetime in minutes (5 to 527040); Stytch uses 60 when left out.
     pub session_duration_minutes: Option<i32>,
+    /// JSON object merged into the session's custom claims and JWT; a `null` value deletes a key.
     pub session_custom_claims: Option<serde_json::Value>,
+    /// Language of any message Stytch sends during this call; English when left out.
     pub locale: Option<Locale>,
+    /// Device Fingerprinting telemetry ID; Stytch looks up the device and records it on the member.
     pub telemetry_id: Option<String>,
 }
 

@@ -22,13 +22,20 @@ pub struct CreateRequest {
     pub client_type: ClientType,
     pub client_name: Option<String>,
     pub client_description: Option<String>,
+    /// Redirect URIs the client may use in authorization requests.
     pub redirect_urls: Option<Vec<String>>,
+    /// First-party clients only: tokens granted to it may be exchanged for a full session.
     pub full_access_allowed: Option<bool>,
+    /// Lifetime of the client's access tokens in minutes; 60 when left out.
     pub access_token_expiry_minutes: Option<i32>,
+    /// Audience (`aud`) to put in the client's access tokens.
     pub access_token_custom_audience: Option<String>,
+    /// Custom-claims template for the client's access tokens: a JSON object, as text.
     pub access_token_template_content: Option<String>,
+    /// Redirect URIs allowed after an OIDC logout.
     pub post_logout_redirect_urls: Option<Vec<String>>,
     pub logo_url: Option<String>,
+    /// First-party clients only: no consent prompt for the `offline_access` scope.
     pub bypass_consent_for_offline_access: Option<bool>,
     pub id_token_template_content: Option<String>,
 }
@@ -72,7 +79,9 @@ pub struct GetResponse {
 /// Lists the connected apps of the project, a page at a time.
 #[endpoint(POST, "/v1/connected_apps/clients/search")]
 pub struct SearchRequest {
+    /// Where to resume: the `next_cursor` of the previous page; left out, the first page.
     pub cursor: Option<String>,
+    /// Results per page: 100 when left out, at most 1000.
     pub limit: Option<u32>,
 }
 
@@ -91,13 +100,20 @@ pub struct UpdateRequest {
     pub client_id: String,
     pub client_name: Option<String>,
     pub client_description: Option<String>,
+    /// Redirect URIs the client may use in authorization requests.
     pub redirect_urls: Option<Vec<String>>,
+    /// First-party clients only: tokens granted to it may be exchanged for a full session.
     pub full_access_allowed: Option<bool>,
+    /// Lifetime of the client's access tokens in minutes; 60 when left out.
     pub access_token_expiry_minutes: Option<i32>,
+    /// Audience (`aud`) to put in the client's access tokens.
     pub access_token_custom_audience: Option<String>,
+    /// Custom-claims template for the client's access tokens: a JSON object, as text.
     pub access_token_template_content: Option<String>,
+    /// Redirect URIs allowed after an OIDC logout.
     pub post_logout_redirect_urls: Option<Vec<String>>,
     pub logo_url: Option<String>,
+    /// First-party clients only: no consent prompt for the `offline_access` scope.
     pub bypass_consent_for_offline_access: Option<bool>,
     pub id_token_template_content: Option<String>,
 }

@@ -18,11 +18,15 @@ service! {
 /// Creates an M2M client with the given scopes.
 #[endpoint(POST, "/v1/m2m/clients")]
 pub struct CreateRequest {
+    /// Scopes the client may be granted.
     pub scopes: Vec<String>,
+    /// Your chosen client ID, unique in the project; Stytch makes one up when left out.
     pub client_id: Option<String>,
+    /// Your chosen secret (8+ characters, enough entropy); Stytch makes one up when left out.
     pub client_secret: Option<String>,
     pub client_name: Option<String>,
     pub client_description: Option<String>,
+    /// Your own JSON data on the client.
     pub trusted_metadata: Option<serde_json::Value>,
 }
 
@@ -65,8 +69,11 @@ pub struct GetResponse {
 /// Searches the M2M clients of the project, a page at a time.
 #[endpoint(POST, "/v1/m2m/clients/search")]
 pub struct SearchRequest {
+    /// Where to resume: the `next_cursor` of the previous page; left out, the first page.
     pub cursor: Option<String>,
+    /// Results per page: 100 when left out, at most 1000.
     pub limit: Option<u32>,
+    /// Filters joined by `AND` or `OR`; left out, everything matches.
     pub query: Option<SearchQuery>,
 }
 
@@ -86,7 +93,9 @@ pub struct UpdateRequest {
     pub client_name: Option<String>,
     pub client_description: Option<String>,
     pub status: Option<M2mClientStatus>,
+    /// Scopes the client may be granted.
     pub scopes: Option<Vec<String>>,
+    /// Your own JSON data on the client.
     pub trusted_metadata: Option<serde_json::Value>,
 }
 
