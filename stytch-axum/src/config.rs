@@ -8,6 +8,8 @@ use std::time::Duration;
 
 /// The cookie Stytch's frontend SDKs keep the session JWT in.
 pub const SESSION_JWT_COOKIE: &str = "stytch_session_jwt";
+/// The cookie Stytch's frontend SDKs keep the opaque session token in.
+pub const SESSION_TOKEN_COOKIE: &str = "stytch_session";
 
 /// Where the authentication state of a service lives: the Stytch clients, and how tokens are
 /// read, checked and written back. Cheap to clone; put it in your application state and
@@ -33,6 +35,7 @@ pub(crate) struct Inner {
     pub(crate) consumer: Option<stytch::consumer::Client>,
     pub(crate) b2b: Option<stytch::b2b::Client>,
     pub(crate) cookie_name: String,
+    pub(crate) token_cookie_name: Option<String>,
     pub(crate) read_bearer: bool,
     pub(crate) local_only: bool,
     pub(crate) max_token_age: Option<Duration>,
@@ -49,6 +52,7 @@ impl StytchAuth {
             consumer: None,
             b2b: None,
             cookie_name: SESSION_JWT_COOKIE.to_owned(),
+            token_cookie_name: Some(SESSION_TOKEN_COOKIE.to_owned()),
             read_bearer: true,
             local_only: false,
             max_token_age: None,
@@ -85,6 +89,7 @@ impl fmt::Debug for StytchAuth {
             .field("consumer", &inner.consumer)
             .field("b2b", &inner.b2b)
             .field("cookie_name", &inner.cookie_name)
+            .field("token_cookie_name", &inner.token_cookie_name)
             .field("read_bearer", &inner.read_bearer)
             .field("local_only", &inner.local_only)
             .field("max_token_age", &inner.max_token_age)
@@ -102,6 +107,7 @@ pub struct StytchAuthBuilder {
     consumer: Option<stytch::consumer::Client>,
     b2b: Option<stytch::b2b::Client>,
     cookie_name: String,
+    token_cookie_name: Option<String>,
     read_bearer: bool,
     local_only: bool,
     max_token_age: Option<Duration>,
@@ -129,6 +135,16 @@ impl StytchAuthBuilder {
     /// [`SESSION_JWT_COOKIE`] (`stytch_session_jwt`).
     pub fn cookie_name(mut self, name: impl Into<String>) -> Self {
         self.cookie_name = name.into();
+        self
+    }
+
+    /// The cookie holding the opaque session token, asked of Stytch when a request has no
+    /// session JWT (when it expired in the browser, say); the JWT Stytch hands back is then
+    /// set in the JWT cookie. `None` reads no such cookie. Default:
+    /// [`SESSION_TOKEN_COOKIE`] (`stytch_session`). Never read with
+    /// [`local_only`](Self::local_only).
+    pub fn token_cookie_name(mut self, name: Option<&str>) -> Self {
+        self.token_cookie_name = name.map(str::to_owned);
         self
     }
 
@@ -189,6 +205,7 @@ impl StytchAuthBuilder {
                 consumer: self.consumer,
                 b2b: self.b2b,
                 cookie_name: self.cookie_name,
+                token_cookie_name: self.token_cookie_name,
                 read_bearer: self.read_bearer,
                 local_only: self.local_only,
                 max_token_age: self.max_token_age,

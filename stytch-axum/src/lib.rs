@@ -53,9 +53,10 @@
 //! Session JWTs come from `Authorization: Bearer` or, when there is none, from the cookie
 //! (`stytch_session_jwt` by default). They are verified with the SDK's `authenticate_jwt`:
 //! locally, asking Stytch only for a genuine JWT that is older than the maximum age or
-//! expired (unless [`local_only`](StytchAuthBuilder::local_only)). When Stytch hands back a
-//! refreshed JWT, the [layer](AuthLayer) sets it in the same cookie. M2M tokens come as
-//! `Authorization: Bearer` only.
+//! expired (unless [`local_only`](StytchAuthBuilder::local_only)). A request with no JWT but
+//! the opaque session token's cookie (`stytch_session`) is asked of Stytch with that token.
+//! When Stytch hands back a fresh JWT, the [layer](AuthLayer) sets it in the JWT cookie. M2M
+//! tokens come as `Authorization: Bearer` only.
 
 mod config;
 mod layer;
@@ -65,7 +66,7 @@ mod rejection;
 mod session;
 mod token;
 
-pub use config::{StytchAuth, StytchAuthBuilder, SESSION_JWT_COOKIE};
+pub use config::{StytchAuth, StytchAuthBuilder, SESSION_JWT_COOKIE, SESSION_TOKEN_COOKIE};
 pub use layer::{AuthLayer, AuthService};
 pub use m2m::{M2mCaller, M2mScoped, Scopes};
 pub use permission::{Authorized, AuthorizedMember, OrganizationFrom, Permission};

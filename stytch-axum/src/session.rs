@@ -62,6 +62,30 @@ impl RefreshSlot {
     }
 }
 
+/// A request's session credential.
+enum Credential<'p> {
+    Jwt(&'p str),
+    /// The opaque session token, from its cookie.
+    Token(&'p str),
+}
+
+/// Hands a JWT Stytch issued to the layer, if one listens, to set as the cookie.
+fn refresh(parts: &Parts, jwt: Option<String>, expires_at: Option<Timestamp>) {
+    if let (Some(jwt), Some(slot)) = (jwt, parts.extensions.get::<RefreshSlot>()) {
+        slot.fill(jwt, expires_at);
+    }
+}
+
+/// Custom claims from a session Stytch returned.
+fn claims_value<C: DeserializeOwned>(claims: Option<&serde_json::Value>) -> Result<C, Rejection> {
+    let empty = serde_json::Value::Object(Claims::new());
+    serde_json::from_value(claims.unwrap_or(&empty).clone()).map_err(|_| {
+        Rejection::from_error(stytch::Error::Unauthenticated(
+            stytch::TokenError::Malformed("custom claims"),
+        ))
+    })
+}
+
 fn claims_into<C: DeserializeOwned>(claims: &Claims) -> Result<C, Rejection> {
     serde_json::from_value(serde_json::Value::Object(claims.clone())).map_err(|_| {
         Rejection::from_error(stytch::Error::Unauthenticated(
@@ -87,24 +111,49 @@ impl StytchAuth {
         })
     }
 
-    fn session_jwt<'p>(&self, parts: &'p Parts) -> Result<&'p str, Rejection> {
-        token::session_jwt(
-            &parts.headers,
-            &self.inner.cookie_name,
-            self.inner.read_bearer,
-        )
-        .ok()
-        .flatten()
-        .ok_or_else(|| Rejection::new(RejectionKind::Unauthenticated))
+    /// The request's session credential: its JWT, or else (unless local-only) its opaque
+    /// session token's cookie.
+    fn credential<'p>(&self, parts: &'p Parts) -> Result<Credential<'p>, Rejection> {
+        let unauthenticated = || Rejection::new(RejectionKind::Unauthenticated);
+        let inner = &self.inner;
+        if let Some(jwt) = token::session_jwt(&parts.headers, &inner.cookie_name, inner.read_bearer)
+            .map_err(|_| unauthenticated())?
+        {
+            return Ok(Credential::Jwt(jwt));
+        }
+        match &inner.token_cookie_name {
+            Some(name) if !inner.local_only => token::cookie(&parts.headers, name)
+                .map_err(|_| unauthenticated())?
+                .map(Credential::Token)
+                .ok_or_else(unauthenticated),
+            _ => Err(unauthenticated()),
+        }
     }
 
-    /// Verifies the request's consumer session JWT.
+    /// Verifies the request's consumer session JWT (or session token).
     pub(crate) async fn verify_session<C>(&self, parts: &Parts) -> Result<Session<C>, Rejection>
     where
         C: DeserializeOwned + Send + 'static,
     {
         let client = self.consumer_client()?;
-        let jwt = self.session_jwt(parts)?;
+        let jwt = match self.credential(parts)? {
+            Credential::Jwt(jwt) => jwt,
+            Credential::Token(token) => {
+                let response = client
+                    .sessions()
+                    .authenticate()
+                    .session_token(token)
+                    .await
+                    .map_err(Rejection::from_error)?;
+                let custom_claims = claims_value(response.session.custom_claims.as_ref())?;
+                refresh(parts, response.session_jwt, response.session.expires_at);
+                return Ok(Session {
+                    session: response.session,
+                    custom_claims,
+                    verified_by: VerifiedBy::Stytch,
+                });
+            }
+        };
         let inner = &self.inner;
         let mut call = if inner.local_only {
             client.sessions().authenticate_jwt_local(jwt)
@@ -121,9 +170,7 @@ impl StytchAuth {
             .custom_claims::<C>()
             .await
             .map_err(Rejection::from_error)?;
-        if let (Some(jwt), Some(slot)) = (auth.session_jwt, parts.extensions.get::<RefreshSlot>()) {
-            slot.fill(jwt, auth.session.expires_at);
-        }
+        refresh(parts, auth.session_jwt, auth.session.expires_at);
         Ok(Session {
             session: auth.session,
             custom_claims: auth.custom_claims,
@@ -131,7 +178,7 @@ impl StytchAuth {
         })
     }
 
-    /// Verifies the request's member session JWT.
+    /// Verifies the request's member session JWT (or session token).
     pub(crate) async fn verify_member<C>(
         &self,
         parts: &Parts,
@@ -140,7 +187,25 @@ impl StytchAuth {
         C: DeserializeOwned + Send + 'static,
     {
         let client = self.b2b_client()?;
-        let jwt = self.session_jwt(parts)?;
+        let jwt = match self.credential(parts)? {
+            Credential::Jwt(jwt) => jwt,
+            Credential::Token(token) => {
+                let response = client
+                    .sessions()
+                    .authenticate()
+                    .session_token(token)
+                    .await
+                    .map_err(Rejection::from_error)?;
+                let session = response.member_session;
+                let custom_claims = claims_value(session.custom_claims.as_ref())?;
+                refresh(parts, response.session_jwt, Some(session.expires_at));
+                return Ok(MemberSession {
+                    member_session: session,
+                    custom_claims,
+                    verified_by: VerifiedBy::Stytch,
+                });
+            }
+        };
         let inner = &self.inner;
         let mut call = if inner.local_only {
             client.sessions().authenticate_jwt_local(jwt)
@@ -157,9 +222,11 @@ impl StytchAuth {
             .custom_claims::<C>()
             .await
             .map_err(Rejection::from_error)?;
-        if let (Some(jwt), Some(slot)) = (auth.session_jwt, parts.extensions.get::<RefreshSlot>()) {
-            slot.fill(jwt, Some(auth.member_session.expires_at));
-        }
+        refresh(
+            parts,
+            auth.session_jwt,
+            Some(auth.member_session.expires_at),
+        );
         Ok(MemberSession {
             member_session: auth.member_session,
             custom_claims: auth.custom_claims,

@@ -299,3 +299,64 @@ async fn m2m_clients_call_with_their_tokens() {
         assert_eq!(short.0, 403, "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_users_permission_comes_from_the_consumer_policy() {
+    let emulator = Emulator::start().await.unwrap();
+    let (_, _, jwt) = user_session(&consumer(&emulator), "ada@example.com").await;
+    let service = serve(router(service_auth(&emulator).build())).await;
+
+    let (status, body, _) = get_with(
+        &format!("{service}/user-documents"),
+        &[("cookie", cookie(&jwt).as_bytes())],
+    )
+    .await;
+    assert_eq!((status, body.as_str()), (200, "stytch_user"));
+}
+
+/// Without a JWT, the opaque session token's cookie is asked of Stytch, and the JWT that comes
+/// back is set in the JWT cookie; local-only services never ask.
+#[tokio::test]
+async fn the_session_token_cookie_stands_in_for_a_missing_jwt() {
+    let emulator = Emulator::start().await.unwrap();
+    let client = consumer(&emulator);
+    let (user_id, token, _) = user_session(&client, "ada@example.com").await;
+    let service = serve(router(service_auth(&emulator).build())).await;
+    let local = serve(router(service_auth(&emulator).local_only(true).build())).await;
+    let token_cookie = format!("stytch_session={token}");
+
+    let (status, body, headers) = get_with(
+        &format!("{service}/me"),
+        &[("cookie", token_cookie.as_bytes())],
+    )
+    .await;
+    assert_eq!((status, &body), (200, &user_id));
+    let set = headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(set.starts_with("stytch_session_jwt=ey"), "{set}");
+
+    assert_unauthenticated(
+        &get_with(
+            &format!("{local}/me"),
+            &[("cookie", token_cookie.as_bytes())],
+        )
+        .await,
+        &token,
+    );
+    client
+        .sessions()
+        .revoke()
+        .session_token(&token)
+        .await
+        .unwrap();
+    assert_unauthenticated(
+        &get_with(
+            &format!("{service}/me"),
+            &[("cookie", token_cookie.as_bytes())],
+        )
+        .await,
+        &token,
+    );
+}
