@@ -428,8 +428,24 @@ impl ApiError {
             error_message: Option<String>,
             error_url: Option<String>,
             error_details: Option<serde_json::Value>,
+            // OAuth 2.0's names (RFC 6749, section 5.2), which Stytch's token endpoints use.
+            error: Option<serde_json::Value>,
+            error_description: Option<serde_json::Value>,
+            error_uri: Option<serde_json::Value>,
         }
-        match serde_json::from_slice::<WireError>(body) {
+        let text = |value: Option<serde_json::Value>| match value {
+            Some(serde_json::Value::String(text)) => Some(text),
+            _ => None,
+        };
+        let wire = serde_json::from_slice::<WireError>(body).map(|mut wire| {
+            wire.error_type = wire.error_type.or_else(|| text(wire.error.take()));
+            wire.error_message = wire
+                .error_message
+                .or_else(|| text(wire.error_description.take()));
+            wire.error_url = wire.error_url.or_else(|| text(wire.error_uri.take()));
+            wire
+        });
+        match wire {
             Ok(wire) if wire.error_type.is_some() || wire.error_message.is_some() => ApiError {
                 status,
                 request_id: wire.request_id.or(header_request_id),
@@ -519,6 +535,37 @@ mod tests {
         let cut = excerpt(body.as_bytes(), 511);
         assert!(cut.len() <= 511);
         assert!(cut.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn oauth_error_names_read_as_stytchs() {
+        let err = ApiError::from_response(
+            StatusCode::UNAUTHORIZED,
+            None,
+            None,
+            br#"{"error": "invalid_client", "error_description": "Unknown client.",
+                "error_uri": "https://example.com/errors#invalid_client", "request_id": "r-1"}"#,
+        );
+        assert_eq!(err.error_type.as_deref(), Some("invalid_client"));
+        assert_eq!(err.error_message.as_deref(), Some("Unknown client."));
+        assert_eq!(
+            err.error_url.as_deref(),
+            Some("https://example.com/errors#invalid_client")
+        );
+        assert_eq!(err.request_id.as_deref(), Some("r-1"));
+        let both = ApiError::from_response(
+            StatusCode::BAD_REQUEST,
+            None,
+            None,
+            br#"{"error_type": "bad_request", "error": "invalid_request"}"#,
+        );
+        assert_eq!(
+            both.error_type.as_deref(),
+            Some("bad_request"),
+            "Stytch's own wins"
+        );
+        let odd = ApiError::from_response(StatusCode::BAD_REQUEST, None, None, br#"{"error": {}}"#);
+        assert_eq!(odd.error_type, None);
     }
 
     #[test]
