@@ -681,29 +681,79 @@ fn now() -> i64 {
         .as_secs() as i64
 }
 
+impl Setup {
+    /// Serves the key set with this `Cache-Control` header.
+    fn serve_keys_with(&self, cache_control: &str) {
+        let jwks = self.keys.jwks_json(&self.keys.jwks());
+        self.server.route(
+            JWKS,
+            Reply::json_with_headers(200, &[("Cache-Control", cache_control)], &jwks),
+        );
+    }
+
+    /// Moves the client's clock `seconds` ahead, verifies a token issued then, and returns how
+    /// many times the key set has been fetched so far.
+    async fn fetches_after_a_token_at(&self, seconds: u64) -> usize {
+        self.offset.store(seconds as i64, Ordering::SeqCst);
+        let token = self
+            .token()
+            .issued_at(SystemTime::now() + Duration::from_secs(seconds))
+            .sign();
+        self.local(&token).await.expect("a fresh token verifies");
+        self.fetches()
+    }
+}
+
 #[tokio::test]
 async fn the_key_set_lives_as_long_as_its_max_age() {
     let s = setup().await;
-    let jwks = s.keys.jwks_json(&s.keys.jwks());
-    s.server.route(
-        JWKS,
-        Reply::json_with_headers(200, &[("Cache-Control", "public, max-age=3600")], &jwks),
+    s.serve_keys_with("public, max-age=3600");
+    assert_eq!(s.fetches_after_a_token_at(0).await, 1);
+    assert_eq!(
+        s.fetches_after_a_token_at(30 * 60).await,
+        1,
+        "still fresh after 30 minutes"
     );
-    s.local(&s.token().sign()).await.unwrap();
+    assert_eq!(
+        s.fetches_after_a_token_at(61 * 60).await,
+        2,
+        "refetched once the max-age ran out"
+    );
+}
 
-    s.offset.store(30 * 60, Ordering::SeqCst);
-    let half_an_hour = s
-        .token()
-        .issued_at(SystemTime::now() + Duration::from_secs(30 * 60))
-        .sign();
-    s.local(&half_an_hour).await.unwrap();
-    assert_eq!(s.fetches(), 1, "still fresh after 30 minutes");
+#[tokio::test]
+async fn a_zero_max_age_keeps_the_keys_for_the_30_second_floor() {
+    let s = setup().await;
+    s.serve_keys_with("max-age=0");
+    assert_eq!(s.fetches_after_a_token_at(0).await, 1);
+    assert_eq!(
+        s.fetches_after_a_token_at(29).await,
+        1,
+        "a zero max-age does not cost a fetch per token"
+    );
+    assert_eq!(
+        s.fetches_after_a_token_at(31).await,
+        2,
+        "refetched after the 30 s floor"
+    );
+}
 
-    s.offset.store(61 * 60, Ordering::SeqCst);
-    let past_max_age = s
-        .token()
-        .issued_at(SystemTime::now() + Duration::from_secs(61 * 60))
-        .sign();
-    s.local(&past_max_age).await.unwrap();
-    assert_eq!(s.fetches(), 2, "refetched once the max-age ran out");
+#[tokio::test]
+async fn a_huge_max_age_is_capped_at_a_day() {
+    let ten_years = 10 * 365 * 24 * 60 * 60_u64;
+    for max_age in [ten_years, u64::MAX] {
+        let s = setup().await;
+        s.serve_keys_with(&format!("max-age={max_age}"));
+        assert_eq!(s.fetches_after_a_token_at(0).await, 1);
+        assert_eq!(
+            s.fetches_after_a_token_at(24 * 60 * 60 - 60).await,
+            1,
+            "max-age={max_age}: fresh for a day"
+        );
+        assert_eq!(
+            s.fetches_after_a_token_at(24 * 60 * 60 + 60).await,
+            2,
+            "max-age={max_age}: refetched after a day, not {max_age} s"
+        );
+    }
 }
