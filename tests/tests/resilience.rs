@@ -81,39 +81,58 @@ async fn get_503_twice_then_200_succeeds_on_the_third_attempt() {
 }
 
 #[tokio::test]
-async fn a_post_is_not_replayed_after_a_503() {
-    let server = MockServer::start().await;
-    server.push(unavailable(503)).push(ok());
-    let (client, waits) = recording_client(&server, RetryPolicy::default());
+async fn a_post_is_not_replayed_after_a_503_or_504() {
+    for status in [StatusCode::SERVICE_UNAVAILABLE, StatusCode::GATEWAY_TIMEOUT] {
+        let server = MockServer::start().await;
+        server.push(unavailable(status.as_u16())).push(ok());
+        let (client, waits) = recording_client(&server, RetryPolicy::default());
 
-    let error = post(&client).await.unwrap_err();
+        let error = post(&client).await.unwrap_err();
 
-    assert_eq!(error.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
-    assert_eq!(error.attempts(), 1);
-    assert!(error.is_server_error() && error.is_retryable());
-    assert_eq!(
-        server.requests().len(),
-        1,
-        "Stytch may have acted on the POST"
-    );
-    assert!(waits.lock().unwrap().is_empty());
+        assert_eq!(error.status(), Some(status));
+        assert_eq!(error.attempts(), 1);
+        assert!(error.is_server_error() && error.is_retryable());
+        assert_eq!(
+            server.requests().len(),
+            1,
+            "{status}: Stytch may have acted on the POST"
+        );
+        assert!(waits.lock().unwrap().is_empty());
+    }
 }
 
 #[tokio::test]
-async fn a_post_that_opts_in_is_retried_after_a_503() {
+async fn a_post_that_opts_in_is_retried_after_a_503_or_504() {
+    for status in [503, 504] {
+        let server = MockServer::start().await;
+        server.push(unavailable(status)).push(ok());
+        let (client, waits) = recording_client(&server, RetryPolicy::default());
+
+        let response = client
+            .passwords()
+            .email()
+            .require_reset("ada@example.com")
+            .assume_idempotent()
+            .await
+            .unwrap();
+
+        assert_eq!(response.request_id, "request-id-test-ok");
+        assert_eq!(server.requests().len(), 2, "{status}");
+        assert_eq!(waits.lock().unwrap().len(), 1, "{status}");
+    }
+}
+
+#[tokio::test]
+async fn a_get_is_retried_after_a_504() {
     let server = MockServer::start().await;
-    server.push(unavailable(503)).push(ok());
-    let (client, _) = recording_client(&server, RetryPolicy::default());
+    server.push(unavailable(504)).push(policy_ok());
+    let (client, waits) = recording_client(&server, RetryPolicy::default());
 
-    client
-        .passwords()
-        .email()
-        .require_reset("ada@example.com")
-        .assume_idempotent()
-        .await
-        .unwrap();
+    let policy = get(&client).await.unwrap();
 
+    assert_eq!(policy.policy.unwrap().roles[0].role_id, "stytch_admin");
     assert_eq!(server.requests().len(), 2);
+    assert_eq!(waits.lock().unwrap().len(), 1);
 }
 
 #[tokio::test]
