@@ -698,16 +698,38 @@ async fn the_sdk_verifies_emulator_session_jwts_locally() {
         .iter()
         .any(|r| r == "stytch_member"));
 
-    let forged = format!(
-        "{}x",
-        &login.session_jwt.as_deref().unwrap()[..login.session_jwt.as_ref().unwrap().len() - 1]
+    // The genuine token's header (the emulator's kid) and claims, signed by another key: well
+    // formed and in date, so only the signature check can refuse it.
+    let genuine = login.session_jwt.as_deref().unwrap();
+    let forged = stytch::testing::TestKeys::new().sign_raw(
+        stytch::testing::TestKey::Primary,
+        &jwt_part(genuine, 0),
+        &jwt_part(genuine, 1),
     );
+    assert_eq!(jwt_part(&forged, 0), jwt_part(genuine, 0));
+    assert_eq!(jwt_part(&forged, 1), jwt_part(genuine, 1));
     let error = b2b_client
         .sessions()
         .authenticate_jwt_local(forged)
         .await
         .unwrap_err();
-    assert!(error.is_unauthenticated(), "{error:?}");
+    assert!(
+        matches!(
+            error,
+            stytch::Error::Unauthenticated(stytch::TokenError::BadSignature)
+        ),
+        "{error:?}"
+    );
+}
+
+/// The JSON of a JWT's header (0) or claims (1).
+fn jwt_part(jwt: &str, index: usize) -> Value {
+    use base64::Engine as _;
+    let part = jwt.split('.').nth(index).expect("three parts");
+    let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(part)
+        .expect("base64url");
+    serde_json::from_slice(&json).expect("JSON")
 }
 
 #[tokio::test]
