@@ -6,7 +6,7 @@
 //! the JWKS the SDK fetched; once the SDK verifies locally, the `verify_*` helpers should call
 //! it instead (see the note on `verify_session_jwt`).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
 use serde_json::Value;
@@ -605,7 +605,8 @@ async fn m2m_client_credentials_give_a_verifiable_scoped_token() {
 // ---- load ----
 
 /// 2,000 SDK calls in flight at once (session checks, which sign a JWT each; strength
-/// checks; policy reads) all succeed, in bounded time.
+/// checks; policy reads) all succeed with the right answers. How long they take is for the
+/// benches: a time limit here would fail on a loaded machine.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_thousand_concurrent_sdk_calls_succeed() {
     let emulator = Emulator::start().await.unwrap();
@@ -615,8 +616,13 @@ async fn two_thousand_concurrent_sdk_calls_succeed() {
     for i in 0..10 {
         tokens.push(user_with_session(&consumer, &format!("load{i}@example.com")).await);
     }
+    let strength = consumer
+        .passwords()
+        .strength_check("a long passphrase")
+        .await
+        .unwrap();
+    let strength = (strength.score, strength.valid_password);
 
-    let started = Instant::now();
     let mut calls = JoinSet::new();
     for i in 0..2000 {
         let (consumer, b2b, token) = (
@@ -631,35 +637,35 @@ async fn two_thousand_concurrent_sdk_calls_succeed() {
                     .authenticate()
                     .session_token(token)
                     .await
-                    .map(|r| r.session.session_id.len()),
+                    .map(|r| !r.session.session_id.is_empty()),
                 1 => consumer
                     .passwords()
                     .strength_check("a long passphrase")
                     .await
-                    .map(|r| r.score as usize),
+                    .map(|r| (r.score, r.valid_password) == strength),
                 _ => b2b
                     .rbac()
                     .policy()
                     .await
-                    .map(|r| r.policy.map_or(0, |p| p.roles.len())),
+                    .map(|r| r.policy.is_some_and(|p| !p.roles.is_empty())),
             }
         });
     }
-    let mut failures = Vec::new();
+    let (mut answered, mut failures) = (0, Vec::new());
     while let Some(joined) = calls.join_next().await {
-        if let Err(error) = joined.expect("task did not panic") {
-            failures.push(error.to_string());
+        match joined.expect("task did not panic") {
+            Ok(true) => answered += 1,
+            Ok(false) => failures.push("a wrong answer".to_owned()),
+            Err(error) => failures.push(error.to_string()),
         }
     }
-    let elapsed = started.elapsed();
-    println!("2000 concurrent SDK calls against the emulator took {elapsed:?}");
     assert!(
         failures.is_empty(),
         "{} failures, first: {:?}",
         failures.len(),
         failures.first()
     );
-    assert!(elapsed < Duration::from_secs(30), "took {elapsed:?}");
+    assert_eq!(answered, 2000);
 }
 
 // ---- the SDK's own token verification against the emulator ----
