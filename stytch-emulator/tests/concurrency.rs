@@ -64,7 +64,8 @@ async fn dropping_or_shutting_down_the_handle_stops_the_server() {
     let emulator = Emulator::start().await.unwrap();
     let url = format!("{}/v1/b2b/rbac/policy", emulator.base_url());
     emulator.shutdown().await;
-    assert!(http_client().get(&url).send().await.is_err());
+    let refused = http_client().get(&url).send().await.unwrap_err();
+    assert!(refused.is_connect(), "{refused:?}");
 
     let emulator = Emulator::start().await.unwrap();
     let addr = emulator.addr();

@@ -232,7 +232,15 @@ async fn consumer_existing_password_reset() {
         .session_duration_minutes(30)
         .await
         .expect("reset");
-    assert!(reset.session.is_some());
+    let session = reset.session.expect("the reset starts a session");
+    assert_eq!(session.user_id, reset.user_id);
+    let new_session = reset.session_token.expect("and returns its token");
+    client
+        .sessions()
+        .authenticate()
+        .session_token(new_session)
+        .await
+        .expect("the new session is live");
     let revoked = client
         .sessions()
         .authenticate()
@@ -468,7 +476,11 @@ async fn b2b_existing_password_reset() {
         .reset("grace@acme.test", PASSWORD, NEW_PASSWORD, &org_id)
         .await
         .expect("reset");
-    assert!(reset.member_session.is_some());
+    let session = reset
+        .member_session
+        .expect("the reset starts a member session");
+    assert_eq!(session.member_id, reset.member_id);
+    assert_eq!(session.organization_id, org_id);
     let revoked = client
         .sessions()
         .authenticate()
@@ -769,5 +781,12 @@ async fn m2m_tokens_from_the_sdk_authenticate_locally_with_scopes() {
         .required_scopes(["write:users"])
         .await
         .unwrap_err();
-    assert!(missing.is_forbidden(), "{missing:?}");
+    assert!(
+        matches!(
+            &missing,
+            stytch::Error::Forbidden(stytch::AuthorizationError::MissingScopes { missing })
+                if missing == &["write:users"]
+        ),
+        "{missing:?}"
+    );
 }

@@ -247,7 +247,9 @@ async fn a_custom_base_url_is_an_accepted_issuer() {
         .claim("iss", json!(server.url()))
         .sign();
 
-    assert!(client.sessions().authenticate_jwt_local(jwt).await.is_ok());
+    let auth = client.sessions().authenticate_jwt_local(jwt).await.unwrap();
+    assert_eq!(auth.session.user_id, "user-test-1");
+    assert_eq!(auth.verified_by, VerifiedBy::Local);
 }
 
 #[tokio::test]
@@ -276,8 +278,9 @@ async fn times_are_enforced_with_tolerance() {
         rejected(s.local(&from_the_future).await),
         TokenError::IssuedInFuture
     );
+    let tolerated = s.local(&slightly_ahead).await;
     assert!(
-        s.local(&slightly_ahead).await.is_ok(),
+        tolerated.is_ok_and(|auth| auth.session.user_id == "user-test-1"),
         "20 s of clock skew is tolerated"
     );
     let strict = s
@@ -286,10 +289,10 @@ async fn times_are_enforced_with_tolerance() {
         .authenticate_jwt_local(&slightly_ahead)
         .clock_tolerance(Duration::ZERO)
         .await;
-    assert!(matches!(
-        strict,
-        Err(Error::Unauthenticated(TokenError::NotYetValid))
-    ));
+    assert!(
+        matches!(strict, Err(Error::Unauthenticated(TokenError::NotYetValid))),
+        "{strict:?}"
+    );
 }
 
 #[tokio::test]
@@ -338,6 +341,7 @@ async fn malformed_tokens_of_every_part_are_refused_without_a_fetch() {
         format!("{h}..{sig}"),
         format!("@@@.{p}.{sig}"),
         format!("{not_json}.{p}.{sig}"),
+        format!("{array}.{p}.{sig}"),
         format!("{h}.@@@.{sig}"),
         format!("{h}.{p}.@@@"),
         format!("{h}==.{p}.{sig}"),
@@ -350,16 +354,19 @@ async fn malformed_tokens_of_every_part_are_refused_without_a_fetch() {
     }
     assert_eq!(s.fetches(), 0);
 
-    let payload_not_json = s.keys.sign_raw(
-        TestKey::Primary,
-        &json!({"alg": "RS256", "kid": "jwk-test-primary"}),
-        &json!("x"),
-    );
-    assert!(matches!(
-        rejected(s.local(&payload_not_json).await),
-        TokenError::Malformed(_)
-    ));
-    let _ = (not_json, array);
+    // Well signed, but the claims are not an object.
+    for claims in [json!("x"), json!([1, 2])] {
+        let token = s.keys.sign_raw(
+            TestKey::Primary,
+            &json!({"alg": "RS256", "kid": "jwk-test-primary"}),
+            &claims,
+        );
+        let reason = rejected(s.local(&token).await);
+        assert!(
+            matches!(reason, TokenError::Malformed(_)),
+            "{claims}: {reason:?}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -387,7 +394,10 @@ async fn a_flood_of_unknown_key_ids_cannot_amplify_into_fetches() {
     let forged = s
         .keys
         .sign_raw(TestKey::Primary, &header, &json!({"sub": "x"}));
-    let _ = s.local(&forged).await;
+    assert_eq!(
+        rejected(s.local(&forged).await),
+        TokenError::UnknownKey("jwk-attacker-late".into())
+    );
     assert_eq!(s.fetches(), 3, "after the cooldown, one more");
 }
 
@@ -572,7 +582,8 @@ async fn old_or_expired_tokens_go_to_stytch_and_come_back_refreshed() {
         .authenticate_jwt_local(&old_but_unexpired)
         .max_token_age(Duration::from_secs(3600))
         .await;
-    assert!(relaxed.is_ok(), "a larger max_token_age accepts it locally");
+    let relaxed = relaxed.expect("a larger max_token_age accepts it locally");
+    assert_eq!(relaxed.verified_by, VerifiedBy::Local);
 
     for jwt in [&old_but_unexpired, &expired] {
         let auth = s.client.sessions().authenticate_jwt(jwt).await.unwrap();
