@@ -7,6 +7,10 @@
 //! of each positional argument comes from the spec's order of required fields
 //! (`../shared/api/stytch-api.json`), so a declaration that lists two required fields in the
 //! wrong order, and so sends each caller's argument under the other's key, is caught as well.
+//! Models get every member the spec lists, each with a value of its own, and must arrive with
+//! each under its own member. Strings (and open enums, which keep any string) are
+//! `{field}-value`, or `{field}.{member}` inside a model; numbers are distinct; booleans can
+//! only be `true`.
 
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -51,8 +55,9 @@ impl Spec {
         })
     }
 
-    /// A JSON object for the model type of `field`, with each of its string members set to
-    /// `{field}.{member}`, or `None` when the spec does not name a type for the field.
+    /// A JSON object for the model type of `field`, every member the spec lists set to a value
+    /// of its own (`{field}.{member}` for strings and enums, distinct numbers, `true`), or
+    /// `None` when the spec does not name a type for the field.
     fn model_object(&self, endpoint: &Value, field: &str) -> Option<Value> {
         let request = self.types.get(endpoint["request_type_ref"].as_str()?)?;
         let member = request["fields"]
@@ -60,18 +65,46 @@ impl Spec {
             .iter()
             .find(|f| f["name"] == field)?;
         let model = self.types.get(member["type_refs"][0].as_str()?)?;
+        Some(self.fill(model, field, &mut 2001))
+    }
+
+    fn fill(&self, model: &Value, path: &str, numbers: &mut u64) -> Value {
         let mut object = Map::new();
-        for member in model["fields"].as_array()? {
+        for member in model["fields"].as_array().into_iter().flatten() {
+            let wire = member["wire_name"]
+                .as_str()
+                .or(member["name"].as_str())
+                .unwrap_or_default();
+            let marker = json!(format!("{path}.{wire}"));
+            let nested = member["type_refs"][0]
+                .as_str()
+                .and_then(|r| self.types.get(r));
             let rust_type = member["rust_type"].as_str().unwrap_or_default();
-            if rust_type == "String" || rust_type == "std::option::Option<String>" {
-                let wire = member["wire_name"]
-                    .as_str()
-                    .or(member["name"].as_str())
-                    .unwrap_or_default();
-                object.insert(wire.to_owned(), json!(format!("{field}.{wire}")));
-            }
+            let inner = rust_type
+                .strip_prefix("std::option::Option<")
+                .and_then(|t| t.strip_suffix('>'))
+                .unwrap_or(rust_type);
+            let value = match (inner, nested) {
+                (_, Some(model)) if inner.starts_with("std::vec::Vec<") => {
+                    json!([self.fill(model, &format!("{path}.{wire}"), numbers)])
+                }
+                (_, Some(model)) => self.fill(model, &format!("{path}.{wire}"), numbers),
+                ("bool", _) => json!(true),
+                ("i32" | "i64" | "u32" | "u64", _) => {
+                    *numbers += 1;
+                    json!(*numbers)
+                }
+                ("std::vec::Vec<String>" | "std::vec::Vec<serde_json::Value>", _) => {
+                    json!([marker])
+                }
+                // Timestamps and other types: left out, so they arrive as defaults.
+                (t, _) if t.contains("DateTime") => continue,
+                // Strings, and enums (whose `Unknown` variant keeps any string).
+                _ => marker,
+            };
+            object.insert(wire.to_owned(), value);
         }
-        Some(Value::Object(object))
+        Value::Object(object)
     }
 }
 
@@ -81,8 +114,8 @@ struct Expected {
     key: String,
     location: FieldLocation,
     value: Value,
-    /// The value was read into a `#[model]` struct, which may add defaults or drop members;
-    /// it is compared by the `{key}.` markers it carries.
+    /// The value was read into a `#[model]` struct, which sends defaults for the members it
+    /// was not given: see [`model_problem`].
     model: bool,
 }
 
@@ -172,20 +205,28 @@ impl<'a> Source<'a> {
                 .iter()
                 .position(|f| f.name == name)
                 .unwrap_or(99);
-        let model = self
+        // For a model: the spec's members, or all but one of them where the SDK types one
+        // more precisely than the spec (search operands are filters, not any JSON).
+        let full = self
             .spec_endpoint
             .and_then(|e| self.spec.model_object(e, name))
             .unwrap_or_else(|| json!({}));
-        vec![
+        let mut models = vec![full.clone()];
+        for left_out in full.as_object().into_iter().flat_map(|m| m.keys()) {
+            let mut fewer = full.clone();
+            fewer.as_object_mut().unwrap().remove(left_out);
+            models.push(fewer);
+        }
+        models.push(json!({}));
+        let mut candidates = vec![
             json!(text),
             json!(number),
             json!(true),
             json!([format!("{text}-1"), format!("{text}-2")]),
-            model.clone(),
-            json!({}),
-            json!([model]),
-            json!([{}]),
-        ]
+        ];
+        candidates.extend(models.iter().cloned());
+        candidates.extend(models.into_iter().map(|model| json!([model])));
+        candidates
     }
 
     /// What each field should carry, once the call is built: the last value offered for a
@@ -419,40 +460,28 @@ fn compare_json<'e>(
 }
 
 /// A model arrives with defaults for the members that were not set (`0`, `false`, `""`,
-/// `[]`), so it is compared by its strings: exactly those sent, each under its own member.
+/// `[]`), so it must hold every member that was sent, as sent, and no other non-empty string.
 fn model_problem(e: &Expected, got: &Value) -> Option<String> {
+    if !holds(&e.value, got) {
+        return Some(format!("body `{}`: {got} where {} belongs", e.key, e.value));
+    }
     let (mut sent, mut arrived) = (Vec::new(), Vec::new());
     string_leaves(&e.value, &mut sent);
     string_leaves(got, &mut arrived);
-    sent.sort();
-    arrived.sort();
-    if got.is_object() != e.value.is_object() || sent != arrived {
-        return Some(format!("body `{}`: {got} where {} belongs", e.key, e.value));
-    }
-    let misplaced = |value: &Value| {
-        let mut wrong = Vec::new();
-        misplaced_members(value, &mut wrong);
-        wrong
-    };
-    let wrong = misplaced(got);
-    (!wrong.is_empty()).then(|| format!("body `{}`: {wrong:?} under other members", e.key))
+    arrived.retain(|s| !sent.contains(s));
+    (!arrived.is_empty()).then(|| format!("body `{}` also carries {arrived:?}", e.key))
 }
 
-/// Strings `{field}.{member}` found under a member other than `member`.
-fn misplaced_members(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::Array(items) => items.iter().for_each(|v| misplaced_members(v, out)),
-        Value::Object(members) => {
-            for (member, value) in members {
-                match value {
-                    Value::String(s) if !s.is_empty() && !s.ends_with(&format!(".{member}")) => {
-                        out.push(s.clone())
-                    }
-                    other => misplaced_members(other, out),
-                }
-            }
+/// Whether `got` has every member of `sent` with the same value (arrays item by item).
+fn holds(sent: &Value, got: &Value) -> bool {
+    match (sent, got) {
+        (Value::Object(sent), Value::Object(got)) => sent
+            .iter()
+            .all(|(key, value)| got.get(key).is_some_and(|g| holds(value, g))),
+        (Value::Array(sent), Value::Array(got)) => {
+            sent.len() == got.len() && sent.iter().zip(got).all(|(s, g)| holds(s, g))
         }
-        _ => {}
+        _ => sent == got,
     }
 }
 
@@ -703,18 +732,24 @@ mod checker {
         let e = Expected {
             key: "attributes".into(),
             location: FieldLocation::Body,
-            value: json!({"ip_address": "attributes.ip_address", "user_agent": "attributes.user_agent"}),
+            value: json!({"ip_address": "attributes.ip_address", "user_agent": "attributes.user_agent", "count": 2002}),
             model: true,
         };
-        let with_defaults = json!({"ip_address": "attributes.ip_address", "user_agent": "attributes.user_agent", "extra": ""});
+        let with_defaults = json!({"ip_address": "attributes.ip_address",
+            "user_agent": "attributes.user_agent", "count": 2002, "unset": "", "flag": false});
         assert_eq!(model_problem(&e, &with_defaults), None);
-        let lost = json!({"ip_address": "attributes.ip_address", "user_agent": ""});
-        assert!(model_problem(&e, &lost).is_some());
-        let swapped =
-            json!({"ip_address": "attributes.user_agent", "user_agent": "attributes.ip_address"});
-        assert!(model_problem(&e, &swapped).is_some_and(|p| p.contains("under other members")));
-        let foreign =
-            json!({"ip_address": "options.ip_address", "user_agent": "attributes.user_agent"});
-        assert!(model_problem(&e, &foreign).is_some());
+        for wrong in [
+            json!({"ip_address": "attributes.ip_address", "user_agent": "", "count": 2002}),
+            json!({"ip_address": "attributes.user_agent", "user_agent": "attributes.ip_address", "count": 2002}),
+            json!({"ip_address": "attributes.ip_address", "user_agent": "attributes.user_agent", "count": 0}),
+        ] {
+            assert!(model_problem(&e, &wrong).is_some(), "{wrong}");
+        }
+        let foreign = json!({"ip_address": "attributes.ip_address",
+            "user_agent": "attributes.user_agent", "count": 2002, "other": "options.other"});
+        assert_eq!(
+            model_problem(&e, &foreign),
+            Some(r#"body `attributes` also carries ["options.other"]"#.into())
+        );
     }
 }
