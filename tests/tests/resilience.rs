@@ -360,6 +360,9 @@ async fn a_body_over_the_cap_is_refused_whether_announced_or_streamed() {
 #[tokio::test]
 async fn a_server_that_never_answers_times_out_each_attempt() {
     let silent = || Reply::Delay(Duration::from_secs(60), Box::new(ok()));
+    // Long enough that each attempt's request reaches the server before its time is up, even
+    // on a loaded machine: the request counts below depend on it.
+    let attempt_timeout = Duration::from_secs(1);
     let server = MockServer::start().await;
     server.always(silent());
     let (client, _) = recording_client(&server, RetryPolicy::default().max_attempts(2));
@@ -367,7 +370,7 @@ async fn a_server_that_never_answers_times_out_each_attempt() {
     let error = client
         .rbac()
         .policy()
-        .attempt_timeout(Duration::from_millis(100))
+        .attempt_timeout(attempt_timeout)
         .await
         .unwrap_err();
     assert!(
@@ -383,7 +386,7 @@ async fn a_server_that_never_answers_times_out_each_attempt() {
         .passwords()
         .email()
         .require_reset("ada@example.com")
-        .attempt_timeout(Duration::from_millis(100))
+        .attempt_timeout(attempt_timeout)
         .await
         .unwrap_err();
     assert!(
