@@ -797,7 +797,7 @@ async fn b2b_script(d: &Driver) {
             json!({ "organization_id": acme, "password": NEW_PASSWORD, "session_token": reset["session_token"] }),
         )
         .await;
-    let _ = signed_in;
+    assert_eq!(signed_in["member"]["email_address"], "grace@acme.test");
 
     // sessions
     let token = s(&session["session_token"]);

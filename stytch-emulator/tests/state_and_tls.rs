@@ -171,7 +171,14 @@ async fn tls_serves_https_with_a_certificate_for_loopback_names() {
     .with_no_client_auth();
     let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
     let name = ServerName::try_from("localhost".to_string()).unwrap();
-    assert!(connector.connect(name, tcp).await.is_err());
+    let refused = connector.connect(name, tcp).await.unwrap_err();
+    let reason = refused
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<rustls::Error>());
+    assert!(
+        matches!(reason, Some(rustls::Error::InvalidCertificate(_))),
+        "a certificate from another authority: {refused:?}"
+    );
     let again = get_over_tls(emulator.addr(), "localhost", &pem, &path).await;
     assert!(again.starts_with("HTTP/1.1 200"), "{again}");
     let _ = std::fs::remove_file(&cert_file);

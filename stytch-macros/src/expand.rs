@@ -96,6 +96,7 @@ fn generate(endpoint: &Endpoint) -> TokenStream {
     let serialize = serialize_body(endpoint);
     let debug = debug_impl(ident, &endpoint.fields);
     let setters = endpoint.fields.iter().filter_map(setters);
+    let probe = probe(endpoint, &service, &method, &from_caller);
 
     quote! {
         #[derive(::core::clone::Clone)]
@@ -142,6 +143,52 @@ fn generate(endpoint: &Endpoint) -> TokenStream {
 
         ::stytch::__private::inventory::submit! {
             ::stytch::__private::CatalogueEntry(<#ident as ::stytch::__private::Endpoint>::INFO)
+        }
+
+        #probe
+    }
+}
+
+/// The argument-mapping test's hook: builds the call through the client method and the
+/// setters from values the test supplies. The runtime's `probe!` keeps it only with the
+/// internal `__probe` feature, so no other build compiles it.
+fn probe(
+    endpoint: &Endpoint,
+    service: &syn::Path,
+    method: &Ident,
+    from_caller: &[&Field],
+) -> TokenStream {
+    let ident = &endpoint.item.ident;
+    let arguments = from_caller.iter().map(|field| {
+        let (wire, ty) = (&field.wire, &field.ty);
+        quote!(values.argument::<#ty>(#wire)?)
+    });
+    let setters = endpoint.fields.iter().filter_map(|field| {
+        let set = format_ident!("set_{}", crate::names::wire_name(&field.ident));
+        let wire = &field.wire;
+        match field.shape {
+            Shape::Required => None,
+            Shape::Optional(_) => Some(quote!(.#set(values.optional(#wire)?))),
+            Shape::Nullable(_) => {
+                Some(quote!(.#set(values.optional(#wire)?.map(::stytch::Nullable::Value))))
+            }
+        }
+    });
+    quote! {
+        ::stytch::__private::probe! {
+            #[automatically_derived]
+            impl ::stytch::__private::Probe for #ident {
+                fn probe_call<'c>(
+                    transport: &'c ::stytch::__private::Transport,
+                    values: &mut ::stytch::__private::ProbeValues<'_, '_>,
+                ) -> ::core::result::Result<::stytch::Call<'c, Self>, ::stytch::Error> {
+                    let call = #service::new(transport).#method(#(#arguments),*);
+                    ::core::result::Result::Ok(call #(#setters)*)
+                }
+            }
+            ::stytch::__private::inventory::submit! {
+                ::stytch::__private::ProbeEntry::of::<#ident>()
+            }
         }
     }
 }

@@ -62,6 +62,7 @@
 //! Other:
 //! - `testing`: `testing::TestKeys` signs Stytch-shaped JWTs with built-in keys, and
 //!   `ClientBuilder::clock` moves the client's clock.
+//! - `__probe` is internal, for the workspace's own tests; applications leave it off.
 //!
 //! Every combination builds with the crate's `rust-version` (1.88).
 
@@ -77,6 +78,8 @@ mod crypto;
 mod error;
 mod fault;
 mod nullable;
+#[cfg(feature = "__probe")]
+mod probe;
 mod refresh;
 mod retry;
 mod service;
@@ -122,6 +125,28 @@ pub mod __private {
     };
     pub use inventory;
     pub use serde;
+
+    pub use crate::__probe as probe;
+    #[cfg(feature = "__probe")]
+    pub use crate::probe::{
+        probe_entries, Probe, ProbeEntry, ProbeSending, ProbeSlot, ProbeSource, ProbeValues,
+    };
+}
+
+/// Keeps `#[endpoint]`'s probe (see `probe.rs`) with the internal `__probe` feature and
+/// drops it without, so that no other build compiles it.
+#[cfg(feature = "__probe")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __probe {
+    ($($probe:tt)*) => { $($probe)* };
+}
+
+#[cfg(not(feature = "__probe"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __probe {
+    ($($probe:tt)*) => {};
 }
 
 /// The README's examples, compiled as doctests.

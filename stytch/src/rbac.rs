@@ -639,10 +639,16 @@ mod tests {
 
     #[test]
     fn tenancy_refuses_other_and_empty_organizations() {
-        assert!(check_tenancy("org-a", "org-a").is_ok());
-        assert!(check_tenancy("org-a", "org-b").is_err());
-        assert!(check_tenancy("", "").is_err());
-        assert!(check_tenancy("org-a", "").is_err());
+        assert_eq!(check_tenancy("org-a", "org-a"), Ok(()));
+        for (member, requested) in [("org-a", "org-b"), ("", ""), ("org-a", "")] {
+            assert_eq!(
+                check_tenancy(member, requested),
+                Err(AuthorizationError::TenancyMismatch {
+                    member_organization_id: member.into(),
+                    requested_organization_id: requested.into(),
+                })
+            );
+        }
     }
 
     #[test]

@@ -228,7 +228,11 @@ mod tests {
             }));
         }
         for task in tasks {
-            assert!(matches!(task.await.unwrap(), Err(Error::Shared(_))));
+            let shared = task.await.unwrap();
+            assert!(
+                matches!(&shared, Err(Error::Shared(failure)) if matches!(&**failure, Error::Config(why) if why == "down")),
+                "{shared:?}"
+            );
         }
         assert_eq!(calls.load(Ordering::SeqCst), 1);
         let retried = cell

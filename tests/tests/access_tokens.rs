@@ -67,12 +67,13 @@ async fn missing_scopes_are_forbidden_and_wildcards_cover_resources() {
         "{error:?}"
     );
     assert!(error.is_forbidden());
-    assert!(client
+    let wildcard = client
         .m2m()
         .authenticate_token(&wide)
         .required_scopes(["read:invoices"])
         .await
-        .is_ok());
+        .unwrap();
+    assert_eq!(wildcard.scopes, ["read:*"]);
 }
 
 #[tokio::test]

@@ -423,7 +423,7 @@ async fn impersonation_decodes_the_impersonated_session() {
 
     assert_eq!(response.member_id, MEMBER_ID);
     assert_eq!(response.member.name, "Ada Lovelace");
-    assert!(response.member_session.is_some());
+    assert_eq!(response.member_session.unwrap().member_id, MEMBER_ID);
 }
 
 #[tokio::test]
@@ -496,5 +496,5 @@ async fn discovery_organization_create_decodes_the_new_organization() {
         .unwrap();
 
     assert_eq!(response.organization.organization_name, "New Venture");
-    assert!(response.member_session.is_some());
+    assert_eq!(response.member_session.unwrap().member_id, MEMBER_ID);
 }

@@ -161,7 +161,10 @@ async fn one_authenticated_session_shape_decodes_through_every_login_service() {
         .reset("new passphrase")
         .await
         .unwrap();
-    assert!(by_session.session.is_some());
+    assert_eq!(
+        by_session.session.unwrap().session_id,
+        "session-test-fe6c042b-6286-479f-8a4f-b046a6c46509"
+    );
 
     let link = client
         .magic_links()

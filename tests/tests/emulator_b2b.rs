@@ -70,7 +70,13 @@ async fn magic_links_sign_members_up_by_domain_once_and_expire() {
         .member_session
         .expect("B2B always makes a session");
     assert_eq!(session.organization_id, org);
-    assert!(signed_in.session_jwt.is_some());
+    let jwt = signed_in.session_jwt.expect("and its JWT");
+    let verified = client
+        .sessions()
+        .authenticate_jwt_local(&jwt)
+        .await
+        .unwrap();
+    assert_eq!(verified.member_session.member_id, signed_in.member_id);
     assert_eq!(signed_in.intermediate_session_token, None);
 
     let reused = client.magic_links().authenticate(&token).await;
@@ -249,7 +255,11 @@ async fn discovery_lists_organizations_exchanges_once_and_creates_new_ones() {
         .await
         .unwrap();
     assert_eq!(joined.member.email_address, "grace@acme.test");
-    assert!(joined.member_session.is_some());
+    let session = joined
+        .member_session
+        .expect("the exchange starts a session");
+    assert_eq!(session.organization_id, acme);
+    assert_eq!(session.member_id, joined.member_id);
     let reused = client
         .discovery()
         .intermediate_sessions()
@@ -489,8 +499,10 @@ async fn mfa_required_organizations_answer_with_an_intermediate_session() {
         (signed_in.session_token, signed_in.session_jwt),
         (None, None)
     );
-    assert!(signed_in.intermediate_session_token.is_some());
-    assert!(signed_in.mfa_required.is_some());
+    assert!(signed_in
+        .intermediate_session_token
+        .is_some_and(|token| !token.is_empty()));
+    assert!(signed_in.mfa_required.is_some(), "MFA is what is missing");
 }
 
 #[tokio::test]

@@ -345,7 +345,13 @@ async fn sessions_carry_claims_and_roles_extend_list_and_revoke() {
         .sessions()
         .authenticate_jwt_local(extended.session_jwt.as_deref().expect("a session"))
         .await;
-    assert!(stale.is_err(), "an expired JWT must not verify locally");
+    assert!(
+        matches!(
+            stale,
+            Err(stytch::Error::Unauthenticated(stytch::TokenError::Expired))
+        ),
+        "an expired JWT must not verify locally: {stale:?}"
+    );
 
     client
         .sessions()

@@ -141,7 +141,11 @@ async fn rotation_lets_both_secrets_work_until_it_completes() {
         .rotate_cancel(&id)
         .await
         .unwrap();
-    assert!(client.m2m().token(&id, &new).await.is_err());
+    let cancelled = client.m2m().token(&id, &new).await;
+    assert_eq!(
+        error_type(cancelled),
+        (400, Some("unauthorized_credentials".into()))
+    );
     client.m2m().token(&id, &old).await.unwrap();
 
     // ...completing drops the old one.

@@ -247,7 +247,9 @@ async fn a_custom_base_url_is_an_accepted_issuer() {
         .claim("iss", json!(server.url()))
         .sign();
 
-    assert!(client.sessions().authenticate_jwt_local(jwt).await.is_ok());
+    let auth = client.sessions().authenticate_jwt_local(jwt).await.unwrap();
+    assert_eq!(auth.session.user_id, "user-test-1");
+    assert_eq!(auth.verified_by, VerifiedBy::Local);
 }
 
 #[tokio::test]
@@ -276,8 +278,9 @@ async fn times_are_enforced_with_tolerance() {
         rejected(s.local(&from_the_future).await),
         TokenError::IssuedInFuture
     );
+    let tolerated = s.local(&slightly_ahead).await;
     assert!(
-        s.local(&slightly_ahead).await.is_ok(),
+        tolerated.is_ok_and(|auth| auth.session.user_id == "user-test-1"),
         "20 s of clock skew is tolerated"
     );
     let strict = s
@@ -286,10 +289,10 @@ async fn times_are_enforced_with_tolerance() {
         .authenticate_jwt_local(&slightly_ahead)
         .clock_tolerance(Duration::ZERO)
         .await;
-    assert!(matches!(
-        strict,
-        Err(Error::Unauthenticated(TokenError::NotYetValid))
-    ));
+    assert!(
+        matches!(strict, Err(Error::Unauthenticated(TokenError::NotYetValid))),
+        "{strict:?}"
+    );
 }
 
 #[tokio::test]
@@ -338,6 +341,7 @@ async fn malformed_tokens_of_every_part_are_refused_without_a_fetch() {
         format!("{h}..{sig}"),
         format!("@@@.{p}.{sig}"),
         format!("{not_json}.{p}.{sig}"),
+        format!("{array}.{p}.{sig}"),
         format!("{h}.@@@.{sig}"),
         format!("{h}.{p}.@@@"),
         format!("{h}==.{p}.{sig}"),
@@ -350,16 +354,19 @@ async fn malformed_tokens_of_every_part_are_refused_without_a_fetch() {
     }
     assert_eq!(s.fetches(), 0);
 
-    let payload_not_json = s.keys.sign_raw(
-        TestKey::Primary,
-        &json!({"alg": "RS256", "kid": "jwk-test-primary"}),
-        &json!("x"),
-    );
-    assert!(matches!(
-        rejected(s.local(&payload_not_json).await),
-        TokenError::Malformed(_)
-    ));
-    let _ = (not_json, array);
+    // Well signed, but the claims are not an object.
+    for claims in [json!("x"), json!([1, 2])] {
+        let token = s.keys.sign_raw(
+            TestKey::Primary,
+            &json!({"alg": "RS256", "kid": "jwk-test-primary"}),
+            &claims,
+        );
+        let reason = rejected(s.local(&token).await);
+        assert!(
+            matches!(reason, TokenError::Malformed(_)),
+            "{claims}: {reason:?}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -387,7 +394,10 @@ async fn a_flood_of_unknown_key_ids_cannot_amplify_into_fetches() {
     let forged = s
         .keys
         .sign_raw(TestKey::Primary, &header, &json!({"sub": "x"}));
-    let _ = s.local(&forged).await;
+    assert_eq!(
+        rejected(s.local(&forged).await),
+        TokenError::UnknownKey("jwk-attacker-late".into())
+    );
     assert_eq!(s.fetches(), 3, "after the cooldown, one more");
 }
 
@@ -572,7 +582,8 @@ async fn old_or_expired_tokens_go_to_stytch_and_come_back_refreshed() {
         .authenticate_jwt_local(&old_but_unexpired)
         .max_token_age(Duration::from_secs(3600))
         .await;
-    assert!(relaxed.is_ok(), "a larger max_token_age accepts it locally");
+    let relaxed = relaxed.expect("a larger max_token_age accepts it locally");
+    assert_eq!(relaxed.verified_by, VerifiedBy::Local);
 
     for jwt in [&old_but_unexpired, &expired] {
         let auth = s.client.sessions().authenticate_jwt(jwt).await.unwrap();
@@ -681,29 +692,79 @@ fn now() -> i64 {
         .as_secs() as i64
 }
 
+impl Setup {
+    /// Serves the key set with this `Cache-Control` header.
+    fn serve_keys_with(&self, cache_control: &str) {
+        let jwks = self.keys.jwks_json(&self.keys.jwks());
+        self.server.route(
+            JWKS,
+            Reply::json_with_headers(200, &[("Cache-Control", cache_control)], &jwks),
+        );
+    }
+
+    /// Moves the client's clock `seconds` ahead, verifies a token issued then, and returns how
+    /// many times the key set has been fetched so far.
+    async fn fetches_after_a_token_at(&self, seconds: u64) -> usize {
+        self.offset.store(seconds as i64, Ordering::SeqCst);
+        let token = self
+            .token()
+            .issued_at(SystemTime::now() + Duration::from_secs(seconds))
+            .sign();
+        self.local(&token).await.expect("a fresh token verifies");
+        self.fetches()
+    }
+}
+
 #[tokio::test]
 async fn the_key_set_lives_as_long_as_its_max_age() {
     let s = setup().await;
-    let jwks = s.keys.jwks_json(&s.keys.jwks());
-    s.server.route(
-        JWKS,
-        Reply::json_with_headers(200, &[("Cache-Control", "public, max-age=3600")], &jwks),
+    s.serve_keys_with("public, max-age=3600");
+    assert_eq!(s.fetches_after_a_token_at(0).await, 1);
+    assert_eq!(
+        s.fetches_after_a_token_at(30 * 60).await,
+        1,
+        "still fresh after 30 minutes"
     );
-    s.local(&s.token().sign()).await.unwrap();
+    assert_eq!(
+        s.fetches_after_a_token_at(61 * 60).await,
+        2,
+        "refetched once the max-age ran out"
+    );
+}
 
-    s.offset.store(30 * 60, Ordering::SeqCst);
-    let half_an_hour = s
-        .token()
-        .issued_at(SystemTime::now() + Duration::from_secs(30 * 60))
-        .sign();
-    s.local(&half_an_hour).await.unwrap();
-    assert_eq!(s.fetches(), 1, "still fresh after 30 minutes");
+#[tokio::test]
+async fn a_zero_max_age_keeps_the_keys_for_the_30_second_floor() {
+    let s = setup().await;
+    s.serve_keys_with("max-age=0");
+    assert_eq!(s.fetches_after_a_token_at(0).await, 1);
+    assert_eq!(
+        s.fetches_after_a_token_at(29).await,
+        1,
+        "a zero max-age does not cost a fetch per token"
+    );
+    assert_eq!(
+        s.fetches_after_a_token_at(31).await,
+        2,
+        "refetched after the 30 s floor"
+    );
+}
 
-    s.offset.store(61 * 60, Ordering::SeqCst);
-    let past_max_age = s
-        .token()
-        .issued_at(SystemTime::now() + Duration::from_secs(61 * 60))
-        .sign();
-    s.local(&past_max_age).await.unwrap();
-    assert_eq!(s.fetches(), 2, "refetched once the max-age ran out");
+#[tokio::test]
+async fn a_huge_max_age_is_capped_at_a_day() {
+    let ten_years = 10 * 365 * 24 * 60 * 60_u64;
+    for max_age in [ten_years, u64::MAX] {
+        let s = setup().await;
+        s.serve_keys_with(&format!("max-age={max_age}"));
+        assert_eq!(s.fetches_after_a_token_at(0).await, 1);
+        assert_eq!(
+            s.fetches_after_a_token_at(24 * 60 * 60 - 60).await,
+            1,
+            "max-age={max_age}: fresh for a day"
+        );
+        assert_eq!(
+            s.fetches_after_a_token_at(24 * 60 * 60 + 60).await,
+            2,
+            "max-age={max_age}: refetched after a day, not {max_age} s"
+        );
+    }
 }

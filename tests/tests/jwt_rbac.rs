@@ -111,13 +111,18 @@ async fn organization_custom_roles_apply_only_in_their_organization() {
             .authorization_check(check("organization-test-2"))
             .into_future(),
     );
-    assert!(first.is_ok());
-    assert!(matches!(
-        second,
-        Err(Error::Forbidden(
-            AuthorizationError::PermissionDenied { .. }
-        ))
-    ));
+    let first = first.unwrap();
+    assert_eq!(first.member_session.organization_id, "organization-test-1");
+    assert_eq!(first.verified_by, VerifiedBy::Local);
+    assert!(
+        matches!(
+            &second,
+            Err(Error::Forbidden(
+                AuthorizationError::PermissionDenied { resource_id, .. }
+            )) if resource_id == "reports"
+        ),
+        "{second:?}"
+    );
 }
 
 #[tokio::test]
@@ -186,19 +191,24 @@ async fn consumer_roles_are_checked_locally_too() {
     let check =
         |action: &str| stytch::consumer::sessions::AuthorizationCheck::new("documents", action);
 
-    assert!(client
+    let allowed = client
         .sessions()
         .authenticate_jwt(&jwt)
         .authorization_check(check("read"))
         .await
-        .is_ok());
+        .unwrap();
+    assert_eq!(allowed.session.user_id, "user-test-1");
+    assert_eq!(allowed.verified_by, VerifiedBy::Local);
     let denied = client
         .sessions()
         .authenticate_jwt(&jwt)
         .authorization_check(check("delete"))
         .await
         .unwrap_err();
-    assert!(denied.is_forbidden());
+    assert!(
+        matches!(&denied, Error::Forbidden(AuthorizationError::PermissionDenied { action, .. }) if action == "delete"),
+        "{denied:?}"
+    );
     assert!(server.requests_to("/v1/sessions/authenticate").is_empty());
 }
 

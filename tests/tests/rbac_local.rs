@@ -141,17 +141,28 @@ fn project_roles_table() {
     }
 }
 
+fn denied(resource_id: &str, action: &str) -> Result<Vec<String>, AuthorizationError> {
+    Err(AuthorizationError::PermissionDenied {
+        resource_id: resource_id.to_string(),
+        action: action.to_string(),
+    })
+}
+
 #[test]
 fn action_wildcards_cover_any_action_of_their_resource_only() {
     let policy = policy();
     let editor = roles(&["editor"]); // comments: ["*"]
     for action in ["read", "write", "delete", "anything", "*", ""] {
-        assert!(
-            authorize(&policy, &[], &editor, "comments", action).is_ok(),
+        assert_eq!(
+            authorize(&policy, &[], &editor, "comments", action),
+            Ok(editor.clone()),
             "{action}"
         );
     }
-    assert!(authorize(&policy, &[], &editor, "audit_log", "read").is_err());
+    assert_eq!(
+        authorize(&policy, &[], &editor, "audit_log", "read"),
+        denied("audit_log", "read")
+    );
     // `*` as a resource in a permission is not a wildcard.
     let star_resource: PolicyRole = serde_json::from_value(serde_json::json!({
         "role_id": "star",
@@ -159,15 +170,20 @@ fn action_wildcards_cover_any_action_of_their_resource_only() {
     }))
     .unwrap();
     let star = roles(&["star"]);
-    assert!(authorize(
-        &policy,
-        std::slice::from_ref(&star_resource),
-        &star,
-        "documents",
-        "read"
-    )
-    .is_err());
-    assert!(authorize(&policy, &[star_resource], &star, "*", "read").is_ok());
+    assert_eq!(
+        authorize(
+            &policy,
+            std::slice::from_ref(&star_resource),
+            &star,
+            "documents",
+            "read"
+        ),
+        denied("documents", "read")
+    );
+    assert_eq!(
+        authorize(&policy, &[star_resource], &star, "*", "read"),
+        Ok(star)
+    );
 }
 
 #[test]
@@ -180,9 +196,18 @@ fn organization_roles_only_count_when_passed() {
         authorize(&policy, &acme, &publisher, "documents", "delete"),
         Ok(publisher.clone())
     );
-    assert!(authorize(&policy, &globex, &publisher, "documents", "delete").is_err());
-    assert!(authorize(&policy, &[], &publisher, "documents", "delete").is_err());
-    assert!(authorize(&policy, &globex, &publisher, "comments", "write").is_ok());
+    assert_eq!(
+        authorize(&policy, &globex, &publisher, "documents", "delete"),
+        denied("documents", "delete")
+    );
+    assert_eq!(
+        authorize(&policy, &[], &publisher, "documents", "delete"),
+        denied("documents", "delete")
+    );
+    assert_eq!(
+        authorize(&policy, &globex, &publisher, "comments", "write"),
+        Ok(publisher)
+    );
 }
 
 #[test]
@@ -388,8 +413,9 @@ async fn a_failed_fetch_is_shared_by_its_waiters_and_retried_afterwards() {
         assert_eq!(error.error_type(), Some("invalid_request"));
     }
     assert_eq!(server.requests_to(POLICY_PATH).len(), 1);
-    // A later call is not stuck with the old failure.
-    assert!(client.rbac().cached_policy().await.is_err());
+    // A later call is not stuck with the old failure: it asks again (and fails again).
+    let again = client.rbac().cached_policy().await.unwrap_err();
+    assert_eq!(again.status().map(|s| s.as_u16()), Some(400), "{again:?}");
     assert_eq!(server.requests_to(POLICY_PATH).len(), 2);
 }
 

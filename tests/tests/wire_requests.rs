@@ -234,7 +234,11 @@ async fn path_parameters_cannot_change_the_path() {
     let organizations = server.b2b_client();
 
     for hostile in ["../users/x", "a/b?c=d#e", "%2e%2e", "x y"] {
-        let _ = organizations.organizations().get(hostile).await;
+        organizations
+            .organizations()
+            .get(hostile)
+            .await
+            .unwrap_or_else(|error| panic!("{hostile:?} is sent, encoded: {error}"));
     }
 
     let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();

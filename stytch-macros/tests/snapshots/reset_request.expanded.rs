@@ -258,3 +258,18 @@ impl<'c> ::stytch::Call<'c, ResetRequest> {
     ::stytch::__private::CatalogueEntry(< ResetRequest as ::stytch::__private::Endpoint >
     ::INFO)
 }
+::stytch::__private::probe! {
+    #[automatically_derived] impl ::stytch::__private::Probe for ResetRequest { fn
+    probe_call < 'c > (transport : & 'c::stytch::__private::Transport, values : & mut
+    ::stytch::__private::ProbeValues < '_, '_ >,) -> ::core::result::Result <
+    ::stytch::Call < 'c, Self >, ::stytch::Error > { let call = Service::new(transport)
+    .reset(values.argument:: < String > ("organization_id") ?, values.argument:: < String
+    > ("member_id") ?, values.argument:: < String > ("password") ?);
+    ::core::result::Result::Ok(call.set_session_duration_minutes(values
+    .optional("session_duration_minutes") ?).set_trusted_metadata(values
+    .optional("trusted_metadata") ? .map(::stytch::Nullable::Value))
+    .set_member_session_token(values.optional("member_session_token") ?)
+    .set_dry_run(values.optional("dry_run") ?)) } }
+    ::stytch::__private::inventory::submit! { ::stytch::__private::ProbeEntry::of:: <
+    ResetRequest > () }
+}

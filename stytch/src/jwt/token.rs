@@ -291,11 +291,27 @@ mod tests {
                "iat": 1_000, "nbf": 1_000, "exp": 1_300})
     }
 
+    /// The registered claims of an accepted token, as `(sub, aud, iat, exp)`.
+    fn accepted(claims: Value, now: i64, max_age: Option<u64>) -> (String, Vec<String>, i64, i64) {
+        let claims = check(claims, now, max_age).expect("accepted");
+        (claims.sub, claims.aud, claims.iat, claims.exp)
+    }
+
+    fn good_accepted() -> (String, Vec<String>, i64, i64) {
+        (
+            "user-test-1".into(),
+            vec!["project-test-1".into()],
+            1_000,
+            1_300,
+        )
+    }
+
     #[test]
     fn times_are_checked_with_leeway() {
-        assert!(check(good(), 1_100, None).is_ok());
-        assert!(
-            check(good(), 1_305, None).is_ok(),
+        assert_eq!(accepted(good(), 1_100, None), good_accepted());
+        assert_eq!(
+            accepted(good(), 1_305, None),
+            good_accepted(),
             "within leeway after exp"
         );
         assert_eq!(check(good(), 1_310, None).err(), Some(TokenError::Expired));
@@ -321,7 +337,8 @@ mod tests {
             check(claims.clone(), 1_100, Some(300)).err(),
             Some(TokenError::TooOld)
         );
-        assert!(check(claims, 1_100, None).is_ok());
+        let (_, _, iat, exp) = accepted(claims, 1_100, None);
+        assert_eq!((iat, exp), (i64::MIN, i64::MAX));
         let mut far = good();
         far["exp"] = json!(1e300);
         assert_eq!(
@@ -344,8 +361,9 @@ mod tests {
         ));
         let mut claims = good();
         claims["aud"] = json!("project-test-1");
-        assert!(
-            check(claims, 1_100, None).is_ok(),
+        assert_eq!(
+            accepted(claims, 1_100, None),
+            good_accepted(),
             "a single string audience"
         );
         let mut claims = good();
@@ -364,7 +382,7 @@ mod tests {
 
     #[test]
     fn max_age_applies_to_iat() {
-        assert!(check(good(), 1_200, Some(300)).is_ok());
+        assert_eq!(accepted(good(), 1_200, Some(300)), good_accepted());
         assert_eq!(
             check(good(), 1_200, Some(60)).err(),
             Some(TokenError::TooOld)
