@@ -2,9 +2,9 @@
 //! their failure cases, session revocation, JWTs checked locally against the JWKS, M2M
 //! tokens, and a bounded load test.
 //!
-//! The SDK cannot yet verify JWTs itself, so these tests verify with `jsonwebtoken` against
-//! the JWKS the SDK fetched; once the SDK verifies locally, the `verify_*` helpers should call
-//! it instead (see the note on `verify_session_jwt`).
+//! Besides the SDK's own local checks, some tests verify the emulator's JWTs with
+//! `jsonwebtoken` against the JWKS the SDK fetched: a second, independent implementation, so
+//! that the emulator and the SDK cannot agree on a mistake.
 
 use std::time::Duration;
 
@@ -43,11 +43,8 @@ fn error_type(result: Result<impl std::fmt::Debug, stytch::Error>) -> String {
 }
 
 /// Verifies a JWT against the JWKS keys (as `(kid, n, e)`), with Stytch's issuer and
-/// audience for `project_id`, and returns its claims.
-///
-/// Once the SDK verifies session JWTs locally, replace this with its call (e.g.
-/// `client.sessions().authenticate_jwt_local(jwt)` fed by the emulator's JWKS endpoint) and
-/// keep the claim assertions in the tests.
+/// audience for `project_id`, and returns its claims: an independent check of the emulator's
+/// signing, beside the SDK's own.
 fn verify_session_jwt(keys: &[(String, String, String)], project_id: &str, jwt: &str) -> Value {
     let kid = decode_header(jwt).expect("JWT header").kid.expect("kid");
     let (_, n, e) = keys
