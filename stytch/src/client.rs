@@ -1,8 +1,9 @@
 //! Client configuration and the two clients, one per Stytch project type.
 
+use crate::client_core::{ClientCore, Clock};
 use crate::jwt::{JwksCache, JwksTimings, KeySource};
 use crate::retry::{RetryPolicy, Sleep};
-use crate::transport::{Clock, Transport};
+use crate::transport::Transport;
 use crate::Error;
 use base64::Engine as _;
 use reqwest::header::HeaderValue;
@@ -57,7 +58,7 @@ pub struct ClientBuilder<C> {
     client: PhantomData<fn() -> C>,
 }
 
-impl<C: FromTransport> ClientBuilder<C> {
+impl<C: FromCore> ClientBuilder<C> {
     pub(crate) fn new(project_id: impl Into<String>, secret: impl Into<String>) -> Self {
         ClientBuilder {
             project_id: project_id.into(),
@@ -271,7 +272,7 @@ impl<C: FromTransport> ClientBuilder<C> {
                 default_http_client(self.connect_timeout)?
             }
         };
-        Ok(C::from_transport(Arc::new(Transport {
+        let transport = Transport {
             http,
             own_http_client,
             project_id: self.project_id,
@@ -286,13 +287,16 @@ impl<C: FromTransport> ClientBuilder<C> {
             strict_decoding: self.strict_decoding,
             max_response_bytes: self.max_response_bytes,
             sleep: self.sleep.unwrap_or_else(crate::retry::tokio_sleep),
+            project_credentials: std::sync::atomic::AtomicU8::new(0),
+            check_project_credentials,
+        };
+        Ok(C::from_core(Arc::new(ClientCore {
+            transport,
             clock: self
                 .clock
                 .unwrap_or_else(|| Arc::new(std::time::SystemTime::now)),
             jwks: JwksCache::new(C::KEY_SOURCE, JwksTimings::default()),
             jwt_issuers,
-            project_credentials: std::sync::atomic::AtomicU8::new(0),
-            check_project_credentials,
             rbac: crate::rbac::PolicyCache::new(
                 self.rbac_policy_ttl,
                 self.cache_clock
@@ -477,10 +481,10 @@ fn require_plain_http(url: &str, what: &str) -> Result<(), Error> {
 }
 
 #[doc(hidden)]
-pub trait FromTransport {
+pub trait FromCore {
     /// Which JWKS endpoint the client's session JWTs are signed for.
     const KEY_SOURCE: KeySource;
-    fn from_transport(transport: Arc<Transport>) -> Self;
+    fn from_core(core: Arc<ClientCore>) -> Self;
 }
 
 /// Defines a client type; the consumer and B2B clients differ only in their services.
@@ -489,7 +493,7 @@ macro_rules! define_client {
         $(#[$meta])*
         #[derive(Clone)]
         pub struct Client {
-            transport: ::std::sync::Arc<$crate::transport::Transport>,
+            core: ::std::sync::Arc<$crate::client_core::ClientCore>,
         }
 
         impl Client {
@@ -514,43 +518,51 @@ macro_rules! define_client {
 
             /// Sends a request built directly, e.g. with its `new` constructor.
             pub fn send<E: $crate::__private::Endpoint>(&self, request: E) -> $crate::Call<'_, E> {
-                $crate::Call::new(&self.transport, request)
+                $crate::Call::new(&self.core.transport, request)
             }
 
             /// The project id this client authenticates as.
             pub fn project_id(&self) -> &str {
-                &self.transport.project_id
+                &self.core.transport.project_id
             }
 
             /// The API base URL requests go to.
             pub fn base_url(&self) -> &str {
-                &self.transport.api_base
+                &self.core.transport.api_base
             }
 
             /// Installs JWT signing keys without fetching them (from a saved key set, or test
             /// keys); they count as fresh for the cache's default lifetime.
             pub fn preload_keys(&self, keys: &[$crate::models::Jwk]) {
-                self.transport.jwks.preload(keys, self.transport.now());
+                self.core.jwks.preload(keys, self.core.now());
             }
 
             /// How many times this client (and its clones) fetched the JWT key set.
             pub fn key_fetches(&self) -> u64 {
-                self.transport.jwks.fetch_count()
+                self.core.jwks.fetch_count()
             }
         }
 
-        impl $crate::client::FromTransport for Client {
+        impl Client {
+            /// The transport and the caches this client and its clones share.
+            #[allow(dead_code)]
+            pub(crate) fn core(&self) -> &$crate::client_core::ClientCore {
+                &self.core
+            }
+        }
+
+        impl $crate::client::FromCore for Client {
             const KEY_SOURCE: $crate::jwt::KeySource = $crate::jwt::KeySource::$key_source;
-            fn from_transport(transport: ::std::sync::Arc<$crate::transport::Transport>) -> Self {
-                Client { transport }
+            fn from_core(core: ::std::sync::Arc<$crate::client_core::ClientCore>) -> Self {
+                Client { core }
             }
         }
 
         impl ::core::fmt::Debug for Client {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct(concat!("stytch::", $vertical, "::Client"))
-                    .field("project_id", &self.transport.project_id)
-                    .field("base_url", &self.transport.api_base)
+                    .field("project_id", &self.core.transport.project_id)
+                    .field("base_url", &self.core.transport.api_base)
                     .field("secret", &$crate::__private::Redacted)
                     .finish_non_exhaustive()
             }
@@ -559,7 +571,7 @@ macro_rules! define_client {
 }
 pub(crate) use define_client;
 
-pub(crate) fn builder_from_env<C: FromTransport>() -> Result<ClientBuilder<C>, Error> {
+pub(crate) fn builder_from_env<C: FromCore>() -> Result<ClientBuilder<C>, Error> {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
     let project_id = var("STYTCH_PROJECT_ID")
         .ok_or_else(|| Error::Config("STYTCH_PROJECT_ID is not set".into()))?;

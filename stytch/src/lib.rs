@@ -73,6 +73,7 @@ extern crate self as stytch;
 
 mod call;
 mod client;
+mod client_core;
 mod crypto;
 mod error;
 mod fault;

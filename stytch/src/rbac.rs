@@ -51,7 +51,6 @@ use crate::b2b::rbac::organizations::GetOrgPolicyRequest;
 // The policy types are shared by both verticals; they are declared with the B2B endpoints.
 use crate::models::{Policy, PolicyRole};
 use crate::refresh::{Clock, RefreshCell};
-use crate::service::ServiceHandle;
 #[cfg(feature = "b2b")]
 use crate::transport::Transport;
 use crate::{AuthorizationError, Call, Error};
@@ -458,11 +457,10 @@ impl<'c> crate::b2b::rbac::Rbac<'c> {
     /// The project's policy from the cache; fetched (`GET /v1/b2b/rbac/policy`) when absent
     /// or stale.
     pub async fn cached_policy(&self) -> Result<Arc<Policy>, Error> {
-        let transport = self.transport();
-        transport
-            .rbac
+        let core = self.core();
+        core.rbac
             .project_policy(|| async move {
-                let response = Call::new(transport, crate::b2b::rbac::PolicyRequest {})
+                let response = Call::new(&core.transport, crate::b2b::rbac::PolicyRequest {})
                     .send()
                     .await?;
                 required_policy(response.policy, "/v1/b2b/rbac/policy", response.request_id)
@@ -476,21 +474,20 @@ impl<'c> crate::b2b::rbac::Rbac<'c> {
         &self,
         organization_id: &str,
     ) -> Result<Arc<[PolicyRole]>, Error> {
-        let transport = self.transport();
-        transport
-            .rbac
-            .organization_roles(transport, organization_id)
+        let core = self.core();
+        core.rbac
+            .organization_roles(&core.transport, organization_id)
             .await
     }
 
     /// Puts a policy in the cache as if it had just been fetched (fresh for the cache's TTL).
     pub fn preload_policy(&self, policy: Policy) {
-        self.transport().rbac.preload_project(policy);
+        self.core().rbac.preload_project(policy);
     }
 
     /// Puts an organization's custom roles in the cache as if they had just been fetched.
     pub fn preload_organization_roles(&self, organization_id: &str, roles: Vec<PolicyRole>) {
-        self.transport()
+        self.core()
             .rbac
             .preload_organization(organization_id, roles);
     }
@@ -498,7 +495,7 @@ impl<'c> crate::b2b::rbac::Rbac<'c> {
     /// Empties the cache (project policy and every organization's roles), e.g. after changing
     /// roles, so that the next check fetches them again.
     pub fn clear_cache(&self) {
-        self.transport().rbac.clear();
+        self.core().rbac.clear();
     }
 }
 
@@ -556,11 +553,10 @@ impl<'c> crate::consumer::rbac::Rbac<'c> {
     /// The project's policy from the cache; fetched (`GET /v1/rbac/policy`) when absent or
     /// stale.
     pub async fn cached_policy(&self) -> Result<Arc<Policy>, Error> {
-        let transport = self.transport();
-        transport
-            .rbac
+        let core = self.core();
+        core.rbac
             .project_policy(|| async move {
-                let response = Call::new(transport, crate::consumer::rbac::PolicyRequest {})
+                let response = Call::new(&core.transport, crate::consumer::rbac::PolicyRequest {})
                     .send()
                     .await?;
                 required_policy(response.policy, "/v1/rbac/policy", response.request_id)
@@ -570,12 +566,12 @@ impl<'c> crate::consumer::rbac::Rbac<'c> {
 
     /// Puts a policy in the cache as if it had just been fetched (fresh for the cache's TTL).
     pub fn preload_policy(&self, policy: Policy) {
-        self.transport().rbac.preload_project(policy);
+        self.core().rbac.preload_project(policy);
     }
 
     /// Empties the cache, so that the next check fetches the policy again.
     pub fn clear_cache(&self) {
-        self.transport().rbac.clear();
+        self.core().rbac.clear();
     }
 }
 

@@ -7,6 +7,7 @@
 
 use super::token::RsaKey;
 use super::Rejection;
+use crate::client_core::ClientCore;
 use crate::models::Jwk;
 use crate::transport::{CallOptions, Transport};
 use crate::{Error, TokenError};
@@ -99,12 +100,8 @@ impl JwksCache {
     }
 
     /// The key with this id, fetching or refreshing the set as needed.
-    pub(crate) async fn key(
-        &self,
-        transport: &Transport,
-        kid: &str,
-    ) -> Result<Arc<RsaKey>, Rejection> {
-        let now = transport.now();
+    pub(crate) async fn key(&self, core: &ClientCore, kid: &str) -> Result<Arc<RsaKey>, Rejection> {
+        let now = core.now();
         let snapshot = self.current.load_full();
         if let Some(set) = &snapshot {
             if now < set.fresh_until {
@@ -112,12 +109,12 @@ impl JwksCache {
                     return Ok(key.clone());
                 }
                 return self
-                    .refresh_then_find(transport, kid, Reason::UnknownKid, set.generation)
+                    .refresh_then_find(core, kid, Reason::UnknownKid, set.generation)
                     .await;
             }
         }
         self.refresh_then_find(
-            transport,
+            core,
             kid,
             Reason::Stale,
             snapshot.map_or(0, |s| s.generation),
@@ -127,14 +124,14 @@ impl JwksCache {
 
     async fn refresh_then_find(
         &self,
-        transport: &Transport,
+        core: &ClientCore,
         kid: &str,
         reason: Reason,
         seen_generation: u64,
     ) -> Result<Arc<RsaKey>, Rejection> {
         let last_error = {
             let mut state = self.refresh.lock().await;
-            let now = transport.now();
+            let now = core.now();
             let someone_else_refreshed = self.generation.load(Ordering::Acquire) > seen_generation;
             let cooling_down = matches!(reason, Reason::UnknownKid)
                 && state
@@ -147,7 +144,7 @@ impl JwksCache {
                 if matches!(reason, Reason::UnknownKid) {
                     state.last_unknown_kid_fetch = Some(now);
                 }
-                match self.fetch(transport).await {
+                match self.fetch(&core.transport).await {
                     Ok((keys, ttl)) => {
                         state.last_failure = None;
                         state.last_error = None;
@@ -162,7 +159,7 @@ impl JwksCache {
             }
             state.last_error.clone()
         };
-        let now = transport.now();
+        let now = core.now();
         let usable = self
             .current
             .load_full()
