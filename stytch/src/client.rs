@@ -55,6 +55,7 @@ pub struct ClientBuilder<C> {
     clock: Option<Clock>,
     rbac_policy_ttl: Duration,
     cache_clock: Option<crate::refresh::Clock>,
+    shared_cache: Option<crate::cache::SharedCache>,
     client: PhantomData<fn() -> C>,
 }
 
@@ -76,6 +77,7 @@ impl<C: FromCore> ClientBuilder<C> {
             sleep: None,
             rbac_policy_ttl: crate::rbac::DEFAULT_POLICY_TTL,
             cache_clock: None,
+            shared_cache: None,
             clock: None,
             client: PhantomData,
         }
@@ -202,6 +204,27 @@ impl<C: FromCore> ClientBuilder<C> {
         self
     }
 
+    /// Shares the client's caches with the other processes of a fleet through a store they all
+    /// reach (see [`cache`](crate::cache)): the JWT signing keys, the RBAC policy and
+    /// organizations' roles, and the tokens of
+    /// [`M2mTokenProvider`](crate::consumer::m2m::M2mTokenProvider)s built on this client.
+    /// The process-local caches stay in front; the store is asked when they miss, and Stytch
+    /// when the store has nothing fresh, by one process at a time. A store that fails or is
+    /// slow is skipped, never failing a call. Default: none, each process fetches its own.
+    ///
+    /// ```
+    /// use stytch::cache::{MemoryStore, SharedCache};
+    ///
+    /// let client = stytch::b2b::Client::builder("project-test-...", "secret-test-...")
+    ///     .shared_cache(SharedCache::new(MemoryStore::new()))
+    ///     .build()?;
+    /// # Ok::<(), stytch::Error>(())
+    /// ```
+    pub fn shared_cache(mut self, cache: crate::cache::SharedCache) -> Self {
+        self.shared_cache = Some(cache);
+        self
+    }
+
     /// Replaces the monotonic clock the client's caches read (default: `Instant::now`), so
     /// that tests can move time forward. Not part of the stable API.
     #[doc(hidden)]
@@ -290,11 +313,16 @@ impl<C: FromCore> ClientBuilder<C> {
             project_credentials: std::sync::atomic::AtomicU8::new(0),
             check_project_credentials,
         };
+        let clock: Clock = self
+            .clock
+            .unwrap_or_else(|| Arc::new(std::time::SystemTime::now));
+        let shared = self.shared_cache.map(|cache| {
+            crate::cache::shared::SharedStore::new(cache, &transport.project_id, clock.clone())
+        });
         Ok(C::from_core(Arc::new(ClientCore {
             transport,
-            clock: self
-                .clock
-                .unwrap_or_else(|| Arc::new(std::time::SystemTime::now)),
+            clock,
+            shared,
             jwks: JwksCache::new(C::KEY_SOURCE, JwksTimings::default()),
             jwt_issuers,
             rbac: crate::rbac::PolicyCache::new(
@@ -339,6 +367,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("rbac_policy_ttl", &self.rbac_policy_ttl)
+            .field("shared_cache", &self.shared_cache)
             .finish_non_exhaustive()
     }
 }

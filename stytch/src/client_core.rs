@@ -2,6 +2,7 @@
 //! the caches of what the project publishes (its signing keys and RBAC policy). The send path
 //! knows no token, policy or endpoint; what does lives here and in the layers above.
 
+use crate::cache::shared::SharedStore;
 use crate::jwt::JwksCache;
 use crate::rbac::PolicyCache;
 use crate::transport::Transport;
@@ -21,6 +22,9 @@ pub struct ClientCore {
     pub(crate) jwt_issuers: Vec<String>,
     /// The RBAC policy cache (`client.rbac().authorize_*`).
     pub(crate) rbac: PolicyCache,
+    /// The store the caches share with other processes, when configured: asked on a local
+    /// miss, before Stytch.
+    pub(crate) shared: Option<SharedStore>,
 }
 
 impl ClientCore {

@@ -86,6 +86,7 @@ mod wire;
 
 #[cfg(feature = "b2b")]
 pub mod b2b;
+pub mod cache;
 pub mod catalogue;
 pub mod consumer;
 pub mod jwt;
