@@ -212,13 +212,16 @@ impl<C: FromCore> ClientBuilder<C> {
     /// when the store has nothing fresh, by one process at a time. A store that fails or is
     /// slow is skipped, never failing a call. Default: none, each process fetches its own.
     ///
-    /// ```
-    /// use stytch::cache::{MemoryStore, SharedCache};
+    /// ```no_run
+    /// # #[cfg(feature = "redis")]
+    /// # fn run() -> Result<(), stytch::Error> {
+    /// use stytch::cache::{RedisStore, SharedCache};
     ///
-    /// let client = stytch::b2b::Client::builder("project-test-...", "secret-test-...")
-    ///     .shared_cache(SharedCache::new(MemoryStore::new()))
+    /// let store = RedisStore::open("redis://cache.internal:6379/")?; // feature `redis`
+    /// let client = stytch::b2b::Client::builder("project-live-...", "secret-live-...")
+    ///     .shared_cache(SharedCache::new(store))
     ///     .build()?;
-    /// # Ok::<(), stytch::Error>(())
+    /// # Ok(()) }
     /// ```
     pub fn shared_cache(mut self, cache: crate::cache::SharedCache) -> Self {
         self.shared_cache = Some(cache);

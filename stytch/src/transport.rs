@@ -17,8 +17,7 @@ use tokio::time::Instant;
 use tracing::Instrument;
 
 /// The machinery that sends requests: credentials, hosts, timeouts, retries and the pooled
-/// HTTP client. One per `Client` and its clones, inside its
-/// [`ClientCore`](crate::client_core::ClientCore).
+/// HTTP client. One per `Client` and its clones, inside its `ClientCore`.
 pub struct Transport {
     pub(crate) http: reqwest::Client,
     /// Whether `http` came from the caller, with a redirect policy the SDK does not know.

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 /// A [`CacheStore`] in this process's memory: for clients of one process that should share
 /// tokens, keys and policies (a consumer and a B2B client, or several clients built apart),
 /// and for tests. Processes do not see each other's `MemoryStore`; for a fleet, use a store
-/// they all reach.
+/// they all reach, such as `RedisStore` (feature `redis`).
 ///
 /// Expired entries are dropped when next touched, and all of them whenever the map has grown
 /// by half since the last sweep.

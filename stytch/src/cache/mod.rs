@@ -32,7 +32,7 @@
 //! use stytch::cache::{MemoryStore, SharedCache};
 //!
 //! // One store for the consumer and B2B clients of this process; across processes, use a
-//! // store they all reach.
+//! // store they all reach, such as `RedisStore` (feature `redis`).
 //! let cache = SharedCache::new(MemoryStore::new()).prefix("orders-service");
 //! let consumer = stytch::consumer::Client::builder("project-test-...", "secret-test-...")
 //!     .shared_cache(cache.clone())
@@ -46,8 +46,12 @@
 //! [`ClientBuilder::shared_cache`]: crate::ClientBuilder::shared_cache
 
 mod memory;
+#[cfg(feature = "redis")]
+mod redis;
 pub(crate) mod shared;
 
+#[cfg(feature = "redis")]
+pub use self::redis::RedisStore;
 pub use memory::MemoryStore;
 
 use std::fmt;
