@@ -22,10 +22,13 @@ return 0
 /// and delete (`EVALSHA`, loaded on first use). Values are small JSON documents; see
 /// [`cache`](super) for what is stored and who can read it.
 ///
-/// The connection is opened on first use, inside the Tokio runtime that makes the call, and
-/// reconnects by itself after errors; meanwhile calls go on without the store. The SDK puts a
-/// deadline on every command ([`SharedCache::timeout`](super::SharedCache::timeout)), so the
-/// connection's own limits (1 s to connect, 1 s for an answer) only bound the background work.
+/// Opened inside a Tokio runtime (as when clients are built in `main`), the store starts
+/// connecting at once, in the background on that runtime, so that the connection is ready by
+/// the first call; opened elsewhere, it connects on first use, on the caller's runtime. Either
+/// way that runtime must outlive the store. The connection reconnects by itself after
+/// errors; meanwhile calls go on without the store. The SDK puts a deadline on every command
+/// ([`SharedCache::timeout`](super::SharedCache::timeout)), so the connection's own limits
+/// (1 s to connect, 1 s for an answer) only bound the background work.
 ///
 /// ```no_run
 /// use stytch::cache::{RedisStore, SharedCache};
@@ -46,7 +49,8 @@ pub struct RedisStore {
 
 impl RedisStore {
     /// A store on the Redis server at `url` (`redis://[user:password@]host[:port][/db]`, or
-    /// `redis+unix:///path`); nothing is connected until the first use. Fails with
+    /// `redis+unix:///path`). It never waits for the connection, nor fails for want of one.
+    /// Fails with
     /// [`Error::Config`] for a URL that does not parse. `rediss://` (TLS) needs redis-rs's TLS
     /// features, which this crate does not turn on: build the connection yourself and use
     /// [`from_connection_manager`](Self::from_connection_manager).
@@ -54,9 +58,13 @@ impl RedisStore {
         // The message is redis-rs's own, which does not repeat the URL (nor its password).
         let client = redis::Client::open(url)
             .map_err(|e| Error::Config(format!("the Redis URL is not valid: {e}")))?;
+        let connection = match tokio::runtime::Handle::try_current() {
+            Ok(_) => OnceCell::new_with(connect_in_background(&client).ok()),
+            Err(_) => OnceCell::new(),
+        };
         Ok(RedisStore {
             client: Some(client),
-            connection: OnceCell::new(),
+            connection,
             delete_if_equal: redis::Script::new(DELETE_IF_EQUAL),
         })
     }
@@ -75,20 +83,31 @@ impl RedisStore {
         let connection = self
             .connection
             .get_or_try_init(|| async {
-                let client = self.client.clone().ok_or_else(|| {
+                let client = self.client.as_ref().ok_or_else(|| {
                     StoreError::new("the store has neither a connection nor a URL")
                 })?;
-                let config = ConnectionManagerConfig::new()
-                    .set_connection_timeout(Some(Duration::from_secs(1)))
-                    .set_response_timeout(Some(Duration::from_secs(1)))
-                    .set_number_of_retries(1)
-                    .set_max_delay(Duration::from_secs(1));
-                // Lazy: connects in the background on first use instead of failing here.
-                ConnectionManager::new_lazy_with_config(client, config).map_err(StoreError::new)
+                connect_in_background(client)
             })
             .await?;
         Ok(connection.clone())
     }
+}
+
+/// A connection manager that starts connecting at once, on a task of the current runtime:
+/// the first connection then comes up even if the command that needed it has given up.
+fn connect_in_background(client: &redis::Client) -> Result<ConnectionManager, StoreError> {
+    let config = ConnectionManagerConfig::new()
+        .set_connection_timeout(Some(Duration::from_secs(1)))
+        .set_response_timeout(Some(Duration::from_secs(1)))
+        .set_number_of_retries(1)
+        .set_max_delay(Duration::from_secs(1));
+    let connection =
+        ConnectionManager::new_lazy_with_config(client.clone(), config).map_err(StoreError::new)?;
+    let mut first = connection.clone();
+    tokio::spawn(async move {
+        let _: redis::RedisResult<String> = redis::cmd("PING").query_async(&mut first).await;
+    });
+    Ok(connection)
 }
 
 /// `ttl` in whole milliseconds, at least one (`PX 0` is an error).
