@@ -69,8 +69,25 @@ impl Project {
 
     /// A token provider for the project's M2M client, on a client of its own.
     pub fn provider(&self, cache: Option<SharedCache>) -> M2mTokenProvider {
-        let client = self.consumer(cache);
-        M2mTokenProvider::new(&client, &self.m2m_client_id, &self.m2m_client_secret)
+        self.provider_for(&self.m2m_client_id, &self.m2m_client_secret, cache)
+    }
+
+    /// A token provider for another M2M client, on a client of its own.
+    pub fn provider_for(
+        &self,
+        client_id: &str,
+        client_secret: &str,
+        cache: Option<SharedCache>,
+    ) -> M2mTokenProvider {
+        M2mTokenProvider::new(&self.consumer(cache), client_id, client_secret)
+    }
+
+    /// A new M2M client with [`SCOPE`]: its id and secret.
+    pub async fn new_m2m_client(&self) -> (String, String) {
+        let admin = self.consumer(None);
+        let created = admin.m2m().clients().create(vec![SCOPE.to_owned()]).await;
+        let client = created.expect("M2M client created").m2m_client;
+        (client.client_id, client.client_secret)
     }
 
     /// Like [`provider`](Self::provider), on a monotonic clock the test moves.
