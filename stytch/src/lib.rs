@@ -62,6 +62,8 @@
 //! Other:
 //! - `testing`: `testing::TestKeys` signs Stytch-shaped JWTs with built-in keys, and
 //!   `ClientBuilder::clock` moves the client's clock.
+//! - `redis`: `cache::RedisStore`, so that the processes of a fleet share M2M tokens, signing
+//!   keys and RBAC policies through Redis (see [`cache`]).
 //!
 //! Every combination builds with the crate's `rust-version` (1.88).
 
