@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, MatchedPath, Request, State};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
@@ -131,6 +131,14 @@ pub async fn require_project_auth(State(app): State<Shared>, req: Request, next:
                 .into_response()
         }
     }
+}
+
+/// Counts the request against its route, whether or not it is then let through.
+pub async fn count_request(State(app): State<Shared>, req: Request, next: Next) -> Response {
+    if let Some(route) = req.extensions().get::<MatchedPath>() {
+        app.requests.add(req.method().as_str(), route.as_str());
+    }
+    next.run(req).await
 }
 
 pub fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {

@@ -163,6 +163,7 @@ impl EmulatorBuilder {
             store: Store::new(data),
             clock,
             keys,
+            requests: Default::default(),
         });
         let router = routes::router(app.clone());
         let (shutdown, stop) = oneshot::channel::<()>();
@@ -329,6 +330,15 @@ impl Emulator {
     pub fn clock(&self) -> impl Fn() -> SystemTime + Send + Sync + Clone + 'static {
         let clock = self.app.clock.clone();
         move || clock.system_time()
+    }
+
+    /// How many requests the emulator received on one of its routes since it started, by
+    /// method and path template as [`SERVED_ROUTES`] lists them: e.g.
+    /// `("POST", "/v1/public/{project_id}/oauth2/token")` counts every M2M token request,
+    /// whatever the project id in its path and whether or not it was refused. Tests use it to
+    /// tell how often a client really called.
+    pub fn request_count(&self, method: &str, route: &str) -> u64 {
+        self.app.requests.get(method, route)
     }
 
     /// The JWKS document the JWKS endpoints serve (`{"keys": [...]}`).

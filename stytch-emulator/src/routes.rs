@@ -136,6 +136,10 @@ pub fn router(app: Shared) -> Router {
             app.clone(),
             crate::http::require_project_auth,
         ))
+        .route_layer(middleware::from_fn_with_state(
+            app.clone(),
+            crate::http::count_request,
+        ))
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(middleware::from_fn(crate::errors::render))

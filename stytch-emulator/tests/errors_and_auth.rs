@@ -190,3 +190,18 @@ async fn jwks_is_served_only_for_this_project() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_error_shape(status, &body);
 }
+
+#[tokio::test]
+async fn requests_are_counted_per_route_refused_or_not() {
+    let raw = Raw::start().await;
+    let route = "/v1/users/{user_id}";
+    assert_eq!(raw.emulator.request_count("GET", route), 0);
+    raw.get("/v1/users/user-test-1").await;
+    raw.get("/v1/users/user-test-2").await;
+    let (status, _) = read(raw.http.get(raw.url("/v1/users/user-test-3"))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(raw.emulator.request_count("GET", route), 3);
+    assert_eq!(raw.emulator.request_count("DELETE", route), 0);
+    raw.get("/v1/no/such/route").await;
+    assert_eq!(raw.emulator.request_count("GET", "/v1/no/such/route"), 0);
+}

@@ -1,8 +1,9 @@
 //! Client configuration and the two clients, one per Stytch project type.
 
+use crate::client_core::{ClientCore, Clock};
 use crate::jwt::{JwksCache, JwksTimings, KeySource};
 use crate::retry::{RetryPolicy, Sleep};
-use crate::transport::{Clock, Transport};
+use crate::transport::Transport;
 use crate::Error;
 use base64::Engine as _;
 use reqwest::header::HeaderValue;
@@ -54,10 +55,11 @@ pub struct ClientBuilder<C> {
     clock: Option<Clock>,
     rbac_policy_ttl: Duration,
     cache_clock: Option<crate::refresh::Clock>,
+    shared_cache: Option<crate::cache::SharedCache>,
     client: PhantomData<fn() -> C>,
 }
 
-impl<C: FromTransport> ClientBuilder<C> {
+impl<C: FromCore> ClientBuilder<C> {
     pub(crate) fn new(project_id: impl Into<String>, secret: impl Into<String>) -> Self {
         ClientBuilder {
             project_id: project_id.into(),
@@ -75,6 +77,7 @@ impl<C: FromTransport> ClientBuilder<C> {
             sleep: None,
             rbac_policy_ttl: crate::rbac::DEFAULT_POLICY_TTL,
             cache_clock: None,
+            shared_cache: None,
             clock: None,
             client: PhantomData,
         }
@@ -201,6 +204,30 @@ impl<C: FromTransport> ClientBuilder<C> {
         self
     }
 
+    /// Shares the client's caches with the other processes of a fleet through a store they all
+    /// reach (see [`cache`](crate::cache)): the JWT signing keys, the RBAC policy and
+    /// organizations' roles, and the tokens of
+    /// [`M2mTokenProvider`](crate::consumer::m2m::M2mTokenProvider)s built on this client.
+    /// The process-local caches stay in front; the store is asked when they miss, and Stytch
+    /// when the store has nothing fresh, by one process at a time. A store that fails or is
+    /// slow is skipped, never failing a call. Default: none, each process fetches its own.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "redis")]
+    /// # fn run() -> Result<(), stytch::Error> {
+    /// use stytch::cache::{RedisStore, SharedCache};
+    ///
+    /// let store = RedisStore::open("redis://cache.internal:6379/")?; // feature `redis`
+    /// let client = stytch::b2b::Client::builder("project-live-...", "secret-live-...")
+    ///     .shared_cache(SharedCache::new(store))
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn shared_cache(mut self, cache: crate::cache::SharedCache) -> Self {
+        self.shared_cache = Some(cache);
+        self
+    }
+
     /// Replaces the monotonic clock the client's caches read (default: `Instant::now`), so
     /// that tests can move time forward. Not part of the stable API.
     #[doc(hidden)]
@@ -271,7 +298,7 @@ impl<C: FromTransport> ClientBuilder<C> {
                 default_http_client(self.connect_timeout)?
             }
         };
-        Ok(C::from_transport(Arc::new(Transport {
+        let transport = Transport {
             http,
             own_http_client,
             project_id: self.project_id,
@@ -286,13 +313,21 @@ impl<C: FromTransport> ClientBuilder<C> {
             strict_decoding: self.strict_decoding,
             max_response_bytes: self.max_response_bytes,
             sleep: self.sleep.unwrap_or_else(crate::retry::tokio_sleep),
-            clock: self
-                .clock
-                .unwrap_or_else(|| Arc::new(std::time::SystemTime::now)),
-            jwks: JwksCache::new(C::KEY_SOURCE, JwksTimings::default()),
-            jwt_issuers,
             project_credentials: std::sync::atomic::AtomicU8::new(0),
             check_project_credentials,
+        };
+        let clock: Clock = self
+            .clock
+            .unwrap_or_else(|| Arc::new(std::time::SystemTime::now));
+        let shared = self.shared_cache.map(|cache| {
+            crate::cache::shared::SharedStore::new(cache, &transport.project_id, clock.clone())
+        });
+        Ok(C::from_core(Arc::new(ClientCore {
+            transport,
+            clock,
+            shared,
+            jwks: JwksCache::new(C::KEY_SOURCE, JwksTimings::default()),
+            jwt_issuers,
             rbac: crate::rbac::PolicyCache::new(
                 self.rbac_policy_ttl,
                 self.cache_clock
@@ -335,6 +370,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("rbac_policy_ttl", &self.rbac_policy_ttl)
+            .field("shared_cache", &self.shared_cache)
             .finish_non_exhaustive()
     }
 }
@@ -477,10 +513,10 @@ fn require_plain_http(url: &str, what: &str) -> Result<(), Error> {
 }
 
 #[doc(hidden)]
-pub trait FromTransport {
+pub trait FromCore {
     /// Which JWKS endpoint the client's session JWTs are signed for.
     const KEY_SOURCE: KeySource;
-    fn from_transport(transport: Arc<Transport>) -> Self;
+    fn from_core(core: Arc<ClientCore>) -> Self;
 }
 
 /// Defines a client type; the consumer and B2B clients differ only in their services.
@@ -489,7 +525,7 @@ macro_rules! define_client {
         $(#[$meta])*
         #[derive(Clone)]
         pub struct Client {
-            transport: ::std::sync::Arc<$crate::transport::Transport>,
+            core: ::std::sync::Arc<$crate::client_core::ClientCore>,
         }
 
         impl Client {
@@ -514,43 +550,51 @@ macro_rules! define_client {
 
             /// Sends a request built directly, e.g. with its `new` constructor.
             pub fn send<E: $crate::__private::Endpoint>(&self, request: E) -> $crate::Call<'_, E> {
-                $crate::Call::new(&self.transport, request)
+                $crate::Call::new(&self.core.transport, request)
             }
 
             /// The project id this client authenticates as.
             pub fn project_id(&self) -> &str {
-                &self.transport.project_id
+                &self.core.transport.project_id
             }
 
             /// The API base URL requests go to.
             pub fn base_url(&self) -> &str {
-                &self.transport.api_base
+                &self.core.transport.api_base
             }
 
             /// Installs JWT signing keys without fetching them (from a saved key set, or test
             /// keys); they count as fresh for the cache's default lifetime.
             pub fn preload_keys(&self, keys: &[$crate::models::Jwk]) {
-                self.transport.jwks.preload(keys, self.transport.now());
+                self.core.jwks.preload(keys, self.core.now());
             }
 
             /// How many times this client (and its clones) fetched the JWT key set.
             pub fn key_fetches(&self) -> u64 {
-                self.transport.jwks.fetch_count()
+                self.core.jwks.fetch_count()
             }
         }
 
-        impl $crate::client::FromTransport for Client {
+        impl Client {
+            /// The transport and the caches this client and its clones share.
+            #[allow(dead_code)]
+            pub(crate) fn core(&self) -> &$crate::client_core::ClientCore {
+                &self.core
+            }
+        }
+
+        impl $crate::client::FromCore for Client {
             const KEY_SOURCE: $crate::jwt::KeySource = $crate::jwt::KeySource::$key_source;
-            fn from_transport(transport: ::std::sync::Arc<$crate::transport::Transport>) -> Self {
-                Client { transport }
+            fn from_core(core: ::std::sync::Arc<$crate::client_core::ClientCore>) -> Self {
+                Client { core }
             }
         }
 
         impl ::core::fmt::Debug for Client {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct(concat!("stytch::", $vertical, "::Client"))
-                    .field("project_id", &self.transport.project_id)
-                    .field("base_url", &self.transport.api_base)
+                    .field("project_id", &self.core.transport.project_id)
+                    .field("base_url", &self.core.transport.api_base)
                     .field("secret", &$crate::__private::Redacted)
                     .finish_non_exhaustive()
             }
@@ -559,7 +603,7 @@ macro_rules! define_client {
 }
 pub(crate) use define_client;
 
-pub(crate) fn builder_from_env<C: FromTransport>() -> Result<ClientBuilder<C>, Error> {
+pub(crate) fn builder_from_env<C: FromCore>() -> Result<ClientBuilder<C>, Error> {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
     let project_id = var("STYTCH_PROJECT_ID")
         .ok_or_else(|| Error::Config("STYTCH_PROJECT_ID is not set".into()))?;

@@ -15,9 +15,37 @@ use aws_lc_rs as backend;
 #[cfg(all(feature = "ring", not(feature = "aws-lc-rs")))]
 use ring as backend;
 
-#[cfg(feature = "testing")]
 pub(crate) use backend::rand;
 pub(crate) use backend::signature;
+
+/// The hex SHA-256 of `parts`, each prefixed by its length so that no two lists of parts
+/// hash alike (`["ab", "c"]` and `["a", "bc"]` differ).
+pub(crate) fn sha256_hex(parts: &[&str]) -> String {
+    let mut context = backend::digest::Context::new(&backend::digest::SHA256);
+    for part in parts {
+        context.update(&(part.len() as u64).to_be_bytes());
+        context.update(part.as_bytes());
+    }
+    hex(context.finish().as_ref())
+}
+
+/// `bytes` random bytes from the system's generator, as lowercase hex.
+pub(crate) fn random_hex(bytes: usize) -> Option<String> {
+    use rand::SecureRandom as _;
+    let mut buffer = vec![0u8; bytes];
+    rand::SystemRandom::new().fill(&mut buffer).ok()?;
+    Some(hex(&buffer))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        out.push(DIGITS[usize::from(byte >> 4)] as char);
+        out.push(DIGITS[usize::from(byte & 0x0f)] as char);
+    }
+    out
+}
 
 /// An RS256 public key from a key set, prepared once and used for every token it signed.
 pub(crate) struct Rs256Key {

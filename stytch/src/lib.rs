@@ -62,6 +62,8 @@
 //! Other:
 //! - `testing`: `testing::TestKeys` signs Stytch-shaped JWTs with built-in keys, and
 //!   `ClientBuilder::clock` moves the client's clock.
+//! - `redis`: `cache::RedisStore`, so that the processes of a fleet share M2M tokens, signing
+//!   keys and RBAC policies through Redis (see [`cache`]).
 //! - `__probe` is internal, for the workspace's own tests; applications leave it off.
 //!
 //! Every combination builds with the crate's `rust-version` (1.88).
@@ -74,6 +76,7 @@ extern crate self as stytch;
 
 mod call;
 mod client;
+mod client_core;
 mod crypto;
 mod error;
 mod fault;
@@ -88,6 +91,7 @@ mod wire;
 
 #[cfg(feature = "b2b")]
 pub mod b2b;
+pub mod cache;
 pub mod catalogue;
 pub mod consumer;
 pub mod jwt;

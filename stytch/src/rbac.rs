@@ -29,6 +29,11 @@
 //! a stale policy; the next call tries again. A policy can also be supplied up front with
 //! `preload_policy`, e.g. in tests or when the process cannot reach Stytch.
 //!
+//! With a [shared cache](crate::cache), a stale or missing policy is first looked for in the
+//! shared store, and one process of the fleet fetches it for the others. `preload_*` fill
+//! this process's cache only; `clear_cache` also stops this process from taking values the
+//! fleet fetched before it, so its next check asks Stytch and shares the answer.
+//!
 //! ```no_run
 //! use stytch::b2b::sessions::AuthorizationCheck;
 //!
@@ -49,15 +54,15 @@
 #[cfg(feature = "b2b")]
 use crate::b2b::rbac::organizations::GetOrgPolicyRequest;
 // The policy types are shared by both verticals; they are declared with the B2B endpoints.
+use crate::cache::shared::{SharedStore, Stored};
+use crate::client_core::ClientCore;
 use crate::models::{Policy, PolicyRole};
 use crate::refresh::{Clock, RefreshCell};
-use crate::service::ServiceHandle;
-#[cfg(feature = "b2b")]
-use crate::transport::Transport;
 use crate::{AuthorizationError, Call, Error};
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// How long a fetched policy is used before it is fetched again: 5 minutes.
 pub const DEFAULT_POLICY_TTL: Duration = Duration::from_secs(5 * 60);
@@ -253,6 +258,9 @@ pub(crate) struct PolicyCache {
     clock: Clock,
     project: RefreshCell<Arc<Policy>>,
     organizations: Mutex<HashMap<String, Arc<OrganizationRoles>>>,
+    /// When the cache was last cleared, on the client's clock: a shared store's values
+    /// fetched before then are not taken (the roles may have changed since).
+    cleared_at: Mutex<Option<SystemTime>>,
 }
 
 /// One organization's custom roles, as cached.
@@ -267,18 +275,60 @@ impl PolicyCache {
             clock,
             project: RefreshCell::new(),
             organizations: Mutex::new(HashMap::new()),
+            cleared_at: Mutex::new(None),
         }
     }
 
-    async fn project_policy<F, Fut>(&self, fetch: F) -> Result<Arc<Policy>, Error>
+    /// The project policy of `vertical` (`consumer` or `b2b`); `fetch` asks Stytch.
+    async fn project_policy<F, Fut>(
+        &self,
+        core: &ClientCore,
+        vertical: &'static str,
+        fetch: F,
+    ) -> Result<Arc<Policy>, Error>
     where
         F: FnOnce() -> Fut,
-        Fut: std::future::Future<Output = Result<Policy, Error>>,
+        Fut: Future<Output = Result<Policy, Error>>,
     {
         let ttl = self.ttl;
         self.project
             .get_or_fetch(&self.clock, || async move {
-                Ok((Arc::new(fetch().await?), ttl))
+                let Some(shared) = &core.shared else {
+                    return Ok((Arc::new(fetch().await?), ttl));
+                };
+                let key = shared.key(&format!("rbac:{vertical}:policy"));
+                let stored = self.fetch_shared(shared, &key, fetch).await?;
+                Ok((Arc::new(stored.value), shared.remaining(stored.fresh_until)))
+            })
+            .await
+    }
+
+    /// A value from the shared store, or from `fetch` by one process of the fleet, kept for
+    /// the policy TTL from when it was fetched.
+    async fn fetch_shared<T, F, Fut>(
+        &self,
+        shared: &SharedStore,
+        key: &str,
+        fetch: F,
+    ) -> Result<Stored<T>, Error>
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, Error>>,
+    {
+        let cleared_at = *self
+            .cleared_at
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        // Stored times are cut to whole milliseconds: one fetched in the millisecond of the
+        // clear counts as before it.
+        let after_clear = |stored: &Stored<T>| cleared_at.is_none_or(|at| stored.fetched_at > at);
+        let ttl = self.ttl;
+        shared
+            .get_or_fetch(key, after_clear, || async move {
+                let fetched_at = shared.now();
+                let value = fetch().await?;
+                Ok((value, shared.fresh_until(fetched_at, ttl)))
             })
             .await
     }
@@ -314,15 +364,26 @@ impl PolicyCache {
     #[cfg(feature = "b2b")]
     async fn organization_roles(
         &self,
-        transport: &Transport,
+        core: &ClientCore,
         organization_id: &str,
     ) -> Result<Arc<[PolicyRole]>, Error> {
         let ttl = self.ttl;
-        let request = GetOrgPolicyRequest::new(organization_id);
+        let fetch = || async move {
+            let request = GetOrgPolicyRequest::new(organization_id);
+            let response = Call::new(&core.transport, request).send().await?;
+            Ok(response.org_policy.roles)
+        };
         self.organization(organization_id)
             .get_or_fetch(&self.clock, || async move {
-                let response = Call::new(transport, request).send().await?;
-                Ok((Arc::from(response.org_policy.roles), ttl))
+                let Some(shared) = &core.shared else {
+                    return Ok((Arc::from(fetch().await?), ttl));
+                };
+                let key = shared.hashed_key("rbac:b2b:org", &[organization_id]);
+                let stored = self.fetch_shared(shared, &key, fetch).await?;
+                Ok((
+                    Arc::from(stored.value),
+                    shared.remaining(stored.fresh_until),
+                ))
             })
             .await
     }
@@ -332,7 +393,11 @@ impl PolicyCache {
             .set(Arc::from(roles), (self.clock)(), self.ttl);
     }
 
-    fn clear(&self) {
+    fn clear(&self, now: SystemTime) {
+        *self
+            .cleared_at
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(now);
         self.project.clear();
         self.organizations
             .lock()
@@ -458,11 +523,10 @@ impl<'c> crate::b2b::rbac::Rbac<'c> {
     /// The project's policy from the cache; fetched (`GET /v1/b2b/rbac/policy`) when absent
     /// or stale.
     pub async fn cached_policy(&self) -> Result<Arc<Policy>, Error> {
-        let transport = self.transport();
-        transport
-            .rbac
-            .project_policy(|| async move {
-                let response = Call::new(transport, crate::b2b::rbac::PolicyRequest {})
+        let core = self.core();
+        core.rbac
+            .project_policy(core, "b2b", || async move {
+                let response = Call::new(&core.transport, crate::b2b::rbac::PolicyRequest {})
                     .send()
                     .await?;
                 required_policy(response.policy, "/v1/b2b/rbac/policy", response.request_id)
@@ -476,29 +540,28 @@ impl<'c> crate::b2b::rbac::Rbac<'c> {
         &self,
         organization_id: &str,
     ) -> Result<Arc<[PolicyRole]>, Error> {
-        let transport = self.transport();
-        transport
-            .rbac
-            .organization_roles(transport, organization_id)
-            .await
+        let core = self.core();
+        core.rbac.organization_roles(core, organization_id).await
     }
 
     /// Puts a policy in the cache as if it had just been fetched (fresh for the cache's TTL).
     pub fn preload_policy(&self, policy: Policy) {
-        self.transport().rbac.preload_project(policy);
+        self.core().rbac.preload_project(policy);
     }
 
     /// Puts an organization's custom roles in the cache as if they had just been fetched.
     pub fn preload_organization_roles(&self, organization_id: &str, roles: Vec<PolicyRole>) {
-        self.transport()
+        self.core()
             .rbac
             .preload_organization(organization_id, roles);
     }
 
     /// Empties the cache (project policy and every organization's roles), e.g. after changing
-    /// roles, so that the next check fetches them again.
+    /// roles, so that the next check fetches them again (from Stytch: with a shared cache,
+    /// what other processes fetched before this call is not taken).
     pub fn clear_cache(&self) {
-        self.transport().rbac.clear();
+        let core = self.core();
+        core.rbac.clear(core.now());
     }
 }
 
@@ -556,11 +619,10 @@ impl<'c> crate::consumer::rbac::Rbac<'c> {
     /// The project's policy from the cache; fetched (`GET /v1/rbac/policy`) when absent or
     /// stale.
     pub async fn cached_policy(&self) -> Result<Arc<Policy>, Error> {
-        let transport = self.transport();
-        transport
-            .rbac
-            .project_policy(|| async move {
-                let response = Call::new(transport, crate::consumer::rbac::PolicyRequest {})
+        let core = self.core();
+        core.rbac
+            .project_policy(core, "consumer", || async move {
+                let response = Call::new(&core.transport, crate::consumer::rbac::PolicyRequest {})
                     .send()
                     .await?;
                 required_policy(response.policy, "/v1/rbac/policy", response.request_id)
@@ -570,12 +632,14 @@ impl<'c> crate::consumer::rbac::Rbac<'c> {
 
     /// Puts a policy in the cache as if it had just been fetched (fresh for the cache's TTL).
     pub fn preload_policy(&self, policy: Policy) {
-        self.transport().rbac.preload_project(policy);
+        self.core().rbac.preload_project(policy);
     }
 
-    /// Empties the cache, so that the next check fetches the policy again.
+    /// Empties the cache, so that the next check fetches the policy again (from Stytch: with a
+    /// shared cache, what other processes fetched before this call is not taken).
     pub fn clear_cache(&self) {
-        self.transport().rbac.clear();
+        let core = self.core();
+        core.rbac.clear(core.now());
     }
 }
 

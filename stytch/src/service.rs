@@ -2,7 +2,8 @@
 
 use crate::transport::Transport;
 
-/// Implemented by every service handle; gives generated client methods the transport.
+/// Implemented by every service handle; gives generated client methods the transport. The
+/// caches beside it are reached through the handle's own `core()`.
 pub trait ServiceHandle<'c> {
     fn transport(&self) -> &'c Transport;
 }
@@ -21,27 +22,33 @@ macro_rules! service {
         $(#[$meta])*
         #[derive(Clone, Copy)]
         pub struct $name<'c> {
-            transport: &'c $crate::transport::Transport,
+            core: &'c $crate::client_core::ClientCore,
         }
 
         #[allow(dead_code)]
         type Service<'c> = $name<'c>;
 
         impl<'c> $name<'c> {
-            pub(crate) fn new(transport: &'c $crate::transport::Transport) -> Self {
-                Self { transport }
+            pub(crate) fn new(core: &'c $crate::client_core::ClientCore) -> Self {
+                Self { core }
+            }
+
+            /// The client's transport and caches.
+            #[allow(dead_code)]
+            pub(crate) fn core(&self) -> &'c $crate::client_core::ClientCore {
+                self.core
             }
             $($(
                 #[doc = concat!("The `", stringify!($child), "` endpoints.")]
                 pub fn $child(&self) -> $($child_ty)::+<'c> {
-                    $($child_ty)::+::new(self.transport)
+                    $($child_ty)::+::new(self.core)
                 }
             )*)?
         }
 
         impl<'c> $crate::service::ServiceHandle<'c> for $name<'c> {
             fn transport(&self) -> &'c $crate::transport::Transport {
-                self.transport
+                &self.core.transport
             }
         }
 

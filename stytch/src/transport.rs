@@ -3,7 +3,6 @@
 
 use crate::catalogue::{BodyFormat, EndpointInfo, Host, Method};
 use crate::error::ApiError;
-use crate::jwt::JwksCache;
 use crate::retry::{parse_retry_after, RetryPolicy, Sleep};
 use crate::wire::{Endpoint, QueryWriter};
 use crate::Error;
@@ -17,8 +16,8 @@ use std::time::{Duration, SystemTime};
 use tokio::time::Instant;
 use tracing::Instrument;
 
-/// The shared machinery behind every client: credentials, hosts, timeouts, retries and the
-/// pooled HTTP client. One per `Client` and its clones.
+/// The machinery that sends requests: credentials, hosts, timeouts, retries and the pooled
+/// HTTP client. One per `Client` and its clones, inside its `ClientCore`.
 pub struct Transport {
     pub(crate) http: reqwest::Client,
     /// Whether `http` came from the caller, with a redirect policy the SDK does not know.
@@ -41,13 +40,6 @@ pub struct Transport {
     pub(crate) strict_decoding: bool,
     pub(crate) max_response_bytes: usize,
     pub(crate) sleep: Sleep,
-    /// The RBAC policy cache (`client.rbac().authorize_*`), shared by the client's clones.
-    pub(crate) rbac: crate::rbac::PolicyCache,
-    pub(crate) clock: Clock,
-    /// The project's JWT signing keys (consumer or B2B key set, by client).
-    pub(crate) jwks: JwksCache,
-    /// Accepted `iss` values: `stytch.com/{project_id}` and the custom base URL, if any.
-    pub(crate) jwt_issuers: Vec<String>,
     /// Whether Stytch accepts the project's credentials: 0 unknown, 1 yes, 2 no.
     pub(crate) project_credentials: std::sync::atomic::AtomicU8,
     /// Asks Stytch whether it accepts the project's credentials (`None`: no telling).
@@ -60,15 +52,6 @@ pub(crate) type CredentialCheck = for<'a> fn(
 ) -> std::pin::Pin<
     Box<dyn std::future::Future<Output = Option<bool>> + Send + 'a>,
 >;
-
-/// Where the client reads the time, for token checks and key-set freshness.
-pub(crate) type Clock = std::sync::Arc<dyn Fn() -> SystemTime + Send + Sync>;
-
-impl Transport {
-    pub(crate) fn now(&self) -> SystemTime {
-        (self.clock)()
-    }
-}
 
 /// Per-call settings a `Call` can override.
 #[derive(Clone, Debug, Default)]

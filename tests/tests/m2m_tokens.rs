@@ -249,14 +249,14 @@ async fn invalidate_forces_a_refetch_but_keeps_a_newer_token() {
     let provider = provider(&server, &TestClock::new());
 
     let refused = provider.get(&["read:users"]).await.unwrap();
-    provider.invalidate(&refused);
+    provider.invalidate(&refused).await;
     let fresh = provider.get(&["read:users"]).await.unwrap();
     assert_eq!(fresh.access_token(), "token-2");
     assert_eq!(server.requests().len(), 2);
 
     // A second report about the old token (a request that was already in flight) does not
     // throw away the new one.
-    provider.invalidate(&refused);
+    provider.invalidate(&refused).await;
     assert_eq!(
         provider.get(&["read:users"]).await.unwrap().access_token(),
         "token-2"

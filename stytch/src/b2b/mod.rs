@@ -38,72 +38,72 @@ define_client! {
 impl Client {
     /// Member password authentication and resets.
     pub fn passwords(&self) -> passwords::Passwords<'_> {
-        passwords::Passwords::new(&self.transport)
+        passwords::Passwords::new(&self.core)
     }
 
     /// Organizations and their members.
     pub fn organizations(&self) -> organizations::Organizations<'_> {
-        organizations::Organizations::new(&self.transport)
+        organizations::Organizations::new(&self.core)
     }
 
     /// Single sign-on: SAML, OIDC and external connections, and SSO logins.
     pub fn sso(&self) -> sso::Sso<'_> {
-        sso::Sso::new(&self.transport)
+        sso::Sso::new(&self.core)
     }
 
     /// SCIM provisioning connections.
     pub fn scim(&self) -> scim::Scim<'_> {
-        scim::Scim::new(&self.transport)
+        scim::Scim::new(&self.core)
     }
 
     /// The project's role-based access control policy, and organizations' own roles.
     pub fn rbac(&self) -> rbac::Rbac<'_> {
-        rbac::Rbac::new(&self.transport)
+        rbac::Rbac::new(&self.core)
     }
 
     /// Member sessions: checking, listing, exchanging, revoking.
     pub fn sessions(&self) -> sessions::Sessions<'_> {
-        sessions::Sessions::new(&self.transport)
+        sessions::Sessions::new(&self.core)
     }
 
     /// Email magic links for members, including discovery links.
     pub fn magic_links(&self) -> magic_links::MagicLinks<'_> {
-        magic_links::MagicLinks::new(&self.transport)
+        magic_links::MagicLinks::new(&self.core)
     }
 
     /// One-time passcodes by SMS and email.
     pub fn otps(&self) -> otps::Otps<'_> {
-        otps::Otps::new(&self.transport)
+        otps::Otps::new(&self.core)
     }
 
     /// Member login through OAuth providers.
     pub fn oauth(&self) -> oauth::OAuth<'_> {
-        oauth::OAuth::new(&self.transport)
+        oauth::OAuth::new(&self.core)
     }
 
     /// Moving from a discovery login into an organization.
     pub fn discovery(&self) -> discovery::Discovery<'_> {
-        discovery::Discovery::new(&self.transport)
+        discovery::Discovery::new(&self.core)
     }
 
     /// Recovery codes for members enrolled in TOTP.
     pub fn recovery_codes(&self) -> recovery_codes::RecoveryCodes<'_> {
-        recovery_codes::RecoveryCodes::new(&self.transport)
+        recovery_codes::RecoveryCodes::new(&self.core)
     }
 
     /// Authenticator-app (TOTP) second factors.
     pub fn totps(&self) -> totps::Totps<'_> {
-        totps::Totps::new(&self.transport)
+        totps::Totps::new(&self.core)
     }
 
     /// Stytch as an OAuth identity provider for connected apps.
     pub fn idp(&self) -> idp::Idp<'_> {
-        idp::Idp::new(&self.transport)
+        idp::Idp::new(&self.core)
     }
 
     /// Sessions for support staff acting as a member.
     pub fn impersonation(&self) -> impersonation::Impersonation<'_> {
-        impersonation::Impersonation::new(&self.transport)
+        impersonation::Impersonation::new(&self.core)
     }
 }
 
@@ -112,27 +112,27 @@ impl Client {
 impl Client {
     /// Machine-to-machine clients and their secrets.
     pub fn m2m(&self) -> crate::consumer::m2m::M2m<'_> {
-        crate::consumer::m2m::M2m::new(&self.transport)
+        crate::consumer::m2m::M2m::new(&self.core)
     }
 
     /// Applications that use Stytch as their identity provider.
     pub fn connected_app(&self) -> crate::consumer::connected_app::ConnectedApp<'_> {
-        crate::consumer::connected_app::ConnectedApp::new(&self.transport)
+        crate::consumer::connected_app::ConnectedApp::new(&self.core)
     }
 
     /// Device fingerprints, verdicts, rules and email risk.
     #[cfg(feature = "fraud")]
     pub fn fraud(&self) -> crate::consumer::fraud::Fraud<'_> {
-        crate::consumer::fraud::Fraud::new(&self.transport)
+        crate::consumer::fraud::Fraud::new(&self.core)
     }
 
     /// Facts about the project itself.
     pub fn project(&self) -> crate::consumer::project::Project<'_> {
-        crate::consumer::project::Project::new(&self.transport)
+        crate::consumer::project::Project::new(&self.core)
     }
 
     /// Checking which project the credentials belong to.
     pub fn debug(&self) -> crate::consumer::debug::DebugTools<'_> {
-        crate::consumer::debug::DebugTools::new(&self.transport)
+        crate::consumer::debug::DebugTools::new(&self.core)
     }
 }

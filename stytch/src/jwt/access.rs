@@ -6,8 +6,8 @@
 
 use super::token::ORGANIZATION_CLAIM;
 use super::{custom_claims, verify, Claims, DEFAULT_CLOCK_TOLERANCE};
+use crate::client_core::ClientCore;
 use crate::rbac::{check_scopes, split_scopes};
-use crate::transport::Transport;
 use crate::{Error, TokenError, TokenType};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -57,7 +57,7 @@ pub struct IntrospectedAccessToken<C = Claims> {
 /// consumer or B2B `AuthorizationCheck`, matching the client. M2M tokens take none.
 #[must_use = "verification does nothing until it is awaited"]
 pub struct VerifyAccessToken<'c, Out, C = Claims, A = NoScopeCheck> {
-    transport: &'c Transport,
+    core: &'c ClientCore,
     token: String,
     required_scopes: Vec<String>,
     authorization_check: Option<A>,
@@ -73,7 +73,7 @@ pub trait ScopeCheck: Send + Sync + 'static {
     /// Decides with the policy from the client's cache; `organization_id` is the token's.
     fn authorize<'a>(
         &'a self,
-        transport: &'a Transport,
+        core: &'a ClientCore,
         token_scopes: &'a [String],
         organization_id: Option<&'a str>,
     ) -> impl Future<Output = Result<(), Error>> + Send + 'a;
@@ -85,7 +85,7 @@ pub trait ScopeCheck: Send + Sync + 'static {
 pub enum NoScopeCheck {}
 
 impl ScopeCheck for NoScopeCheck {
-    async fn authorize(&self, _: &Transport, _: &[String], _: Option<&str>) -> Result<(), Error> {
+    async fn authorize(&self, _: &ClientCore, _: &[String], _: Option<&str>) -> Result<(), Error> {
         match *self {}
     }
 }
@@ -94,11 +94,11 @@ impl ScopeCheck for NoScopeCheck {
 impl ScopeCheck for crate::consumer::sessions::AuthorizationCheck {
     async fn authorize(
         &self,
-        transport: &Transport,
+        core: &ClientCore,
         token_scopes: &[String],
         _: Option<&str>,
     ) -> Result<(), Error> {
-        let rbac = crate::consumer::rbac::Rbac::new(transport);
+        let rbac = crate::consumer::rbac::Rbac::new(core);
         rbac.authorize_scopes(token_scopes, self).await.map(drop)
     }
 }
@@ -108,11 +108,11 @@ impl ScopeCheck for crate::b2b::sessions::AuthorizationCheck {
     /// A token without an organization fails the tenancy check (an empty id never matches).
     async fn authorize(
         &self,
-        transport: &Transport,
+        core: &ClientCore,
         token_scopes: &[String],
         organization_id: Option<&str>,
     ) -> Result<(), Error> {
-        let rbac = crate::b2b::rbac::Rbac::new(transport);
+        let rbac = crate::b2b::rbac::Rbac::new(core);
         let organization_id = organization_id.unwrap_or_default();
         rbac.authorize_scopes(organization_id, token_scopes, self)
             .await
@@ -175,9 +175,9 @@ impl<C> AccessTokenOutput<C> for IntrospectedAccessToken<C> {
 impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned, A: ScopeCheck>
     VerifyAccessToken<'c, Out, C, A>
 {
-    fn new(transport: &'c Transport, token: String) -> Self {
+    fn new(core: &'c ClientCore, token: String) -> Self {
         VerifyAccessToken {
-            transport,
+            core,
             token,
             required_scopes: Vec::new(),
             authorization_check: None,
@@ -215,7 +215,7 @@ impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned, A: ScopeCheck>
         Out::With<T>: AccessTokenOutput<T>,
     {
         VerifyAccessToken {
-            transport: self.transport,
+            core: self.core,
             token: self.token,
             required_scopes: self.required_scopes,
             authorization_check: self.authorization_check,
@@ -228,7 +228,7 @@ impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned, A: ScopeCheck>
     /// Runs the verification. The same as `.await`ing the builder.
     pub async fn send(self) -> Result<Out, Error> {
         let (registered, mut claims) = verify(
-            self.transport,
+            self.core,
             &self.token,
             Out::TOKEN_TYPE,
             self.max_token_age,
@@ -254,7 +254,7 @@ impl<'c, Out: AccessTokenOutput<C>, C: DeserializeOwned, A: ScopeCheck>
         let custom = custom_claims(Some(Value::Object(claims))).map_err(Error::Unauthenticated)?;
         // Last: every reason to refuse the token itself (401) comes before a 403.
         if let Some(check) = &self.authorization_check {
-            (check.authorize(self.transport, &scopes, organization_id.as_deref())).await?;
+            (check.authorize(self.core, &scopes, organization_id.as_deref())).await?;
         }
         let verified = Verified {
             subject: registered.sub,
@@ -339,10 +339,7 @@ impl<'c> crate::consumer::m2m::M2m<'c> {
         &self,
         access_token: impl Into<String>,
     ) -> VerifyAccessToken<'c, AuthenticatedM2mToken> {
-        VerifyAccessToken::new(
-            crate::service::ServiceHandle::transport(self),
-            access_token.into(),
-        )
+        VerifyAccessToken::new(self.core(), access_token.into())
     }
 }
 
@@ -373,10 +370,7 @@ impl<'c> crate::consumer::idp::Idp<'c> {
         Claims,
         crate::consumer::sessions::AuthorizationCheck,
     > {
-        VerifyAccessToken::new(
-            crate::service::ServiceHandle::transport(self),
-            access_token.into(),
-        )
+        VerifyAccessToken::new(self.core(), access_token.into())
     }
 }
 
@@ -408,9 +402,6 @@ impl<'c> crate::b2b::idp::Idp<'c> {
         Claims,
         crate::b2b::sessions::AuthorizationCheck,
     > {
-        VerifyAccessToken::new(
-            crate::service::ServiceHandle::transport(self),
-            access_token.into(),
-        )
+        VerifyAccessToken::new(self.core(), access_token.into())
     }
 }

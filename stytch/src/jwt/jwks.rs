@@ -3,10 +3,13 @@
 //! Reads are lock-free (an `ArcSwap` snapshot). Refreshes are single-flight: one task fetches
 //! while the others wait for its result. An unknown `kid` triggers at most one refetch per
 //! cooldown, so a flood of made-up key ids cannot turn into a flood of fetches. When a refresh
-//! fails, the keys already held keep serving for a bounded time.
+//! fails, the keys already held keep serving for a bounded time. With a shared cache store, a
+//! refresh first looks there, and one process of the fleet fetches for the others.
 
 use super::token::RsaKey;
 use super::Rejection;
+use crate::cache::shared::Stored;
+use crate::client_core::ClientCore;
 use crate::models::Jwk;
 use crate::transport::{CallOptions, Transport};
 use crate::{Error, TokenError};
@@ -55,6 +58,18 @@ pub enum KeySource {
     B2b,
 }
 
+impl KeySource {
+    /// The key set's name in a shared store.
+    fn shared_key(self) -> &'static str {
+        match self {
+            #[cfg(feature = "consumer")]
+            KeySource::Consumer => "jwks:consumer",
+            #[cfg(feature = "b2b")]
+            KeySource::B2b => "jwks:b2b",
+        }
+    }
+}
+
 struct KeySet {
     keys: HashMap<String, Arc<RsaKey>>,
     fresh_until: SystemTime,
@@ -99,12 +114,8 @@ impl JwksCache {
     }
 
     /// The key with this id, fetching or refreshing the set as needed.
-    pub(crate) async fn key(
-        &self,
-        transport: &Transport,
-        kid: &str,
-    ) -> Result<Arc<RsaKey>, Rejection> {
-        let now = transport.now();
+    pub(crate) async fn key(&self, core: &ClientCore, kid: &str) -> Result<Arc<RsaKey>, Rejection> {
+        let now = core.now();
         let snapshot = self.current.load_full();
         if let Some(set) = &snapshot {
             if now < set.fresh_until {
@@ -112,12 +123,12 @@ impl JwksCache {
                     return Ok(key.clone());
                 }
                 return self
-                    .refresh_then_find(transport, kid, Reason::UnknownKid, set.generation)
+                    .refresh_then_find(core, kid, Reason::UnknownKid, set.generation)
                     .await;
             }
         }
         self.refresh_then_find(
-            transport,
+            core,
             kid,
             Reason::Stale,
             snapshot.map_or(0, |s| s.generation),
@@ -127,14 +138,14 @@ impl JwksCache {
 
     async fn refresh_then_find(
         &self,
-        transport: &Transport,
+        core: &ClientCore,
         kid: &str,
         reason: Reason,
         seen_generation: u64,
     ) -> Result<Arc<RsaKey>, Rejection> {
         let last_error = {
             let mut state = self.refresh.lock().await;
-            let now = transport.now();
+            let now = core.now();
             let someone_else_refreshed = self.generation.load(Ordering::Acquire) > seen_generation;
             let cooling_down = matches!(reason, Reason::UnknownKid)
                 && state
@@ -147,11 +158,12 @@ impl JwksCache {
                 if matches!(reason, Reason::UnknownKid) {
                     state.last_unknown_kid_fetch = Some(now);
                 }
-                match self.fetch(transport).await {
-                    Ok((keys, ttl)) => {
+                let wanted = matches!(reason, Reason::UnknownKid).then_some(kid);
+                match self.fetch_keys(core, now, wanted).await {
+                    Ok((keys, fresh_until)) => {
                         state.last_failure = None;
                         state.last_error = None;
-                        self.install(keys, now + ttl);
+                        self.install(index(&keys), fresh_until);
                     }
                     Err(error) => {
                         state.last_failure = Some(now);
@@ -162,7 +174,7 @@ impl JwksCache {
             }
             state.last_error.clone()
         };
-        let now = transport.now();
+        let now = core.now();
         let usable = self
             .current
             .load_full()
@@ -176,10 +188,35 @@ impl JwksCache {
             .ok_or_else(|| TokenError::UnknownKey(kid.to_owned()).into())
     }
 
-    async fn fetch(
+    /// The key set and until when it is fresh: from the fleet's shared store when it holds a
+    /// fresh one (with `wanted` among its keys, when looking for a key id the set lacked),
+    /// otherwise from Stytch, fetched by one process of the fleet for the others.
+    async fn fetch_keys(
         &self,
-        transport: &Transport,
-    ) -> Result<(HashMap<String, Arc<RsaKey>>, Duration), Error> {
+        core: &ClientCore,
+        now: SystemTime,
+        wanted: Option<&str>,
+    ) -> Result<(Vec<Jwk>, SystemTime), Error> {
+        let Some(shared) = &core.shared else {
+            let (keys, ttl) = self.fetch(&core.transport).await?;
+            return Ok((keys, now + ttl));
+        };
+        let has_wanted = |stored: &Stored<Vec<Jwk>>| {
+            wanted.is_none_or(|kid| stored.value.iter().any(|jwk| jwk.kid == kid))
+        };
+        let key = shared.key(self.source.shared_key());
+        let stored = shared
+            .get_or_fetch(&key, has_wanted, || async {
+                let fetched_at = core.now();
+                let (keys, ttl) = self.fetch(&core.transport).await?;
+                Ok((keys, shared.fresh_until(fetched_at, ttl)))
+            })
+            .await?;
+        Ok((stored.value, stored.fresh_until))
+    }
+
+    /// Fetches the key set from Stytch; returns it with how long it stays fresh.
+    async fn fetch(&self, transport: &Transport) -> Result<(Vec<Jwk>, Duration), Error> {
         *self.fetches.lock().unwrap_or_else(|e| e.into_inner()) += 1;
         let project_id = transport.project_id.clone();
         // A failed fetch is not retried here: stale keys keep serving and the next attempt
@@ -188,7 +225,7 @@ impl JwksCache {
             retry: Some(crate::RetryPolicy::disabled()),
             ..CallOptions::default()
         };
-        let (keys, max_age): (Vec<crate::models::Jwk>, Option<Duration>) = match self.source {
+        let (keys, max_age): (Vec<Jwk>, Option<Duration>) = match self.source {
             #[cfg(feature = "consumer")]
             KeySource::Consumer => {
                 let request = crate::consumer::sessions::GetJwksRequest::new(project_id);
@@ -205,7 +242,7 @@ impl JwksCache {
         let ttl = max_age
             .unwrap_or(self.timings.default_ttl)
             .clamp(self.timings.min_ttl, self.timings.max_ttl);
-        Ok((index(&keys), ttl))
+        Ok((keys, ttl))
     }
 
     /// Installs keys without fetching them, fresh for the default TTL.

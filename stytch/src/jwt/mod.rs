@@ -40,10 +40,10 @@ pub(crate) use jwks::{JwksCache, JwksTimings};
 
 #[cfg(feature = "b2b")]
 use crate::b2b::sessions::MemberSession;
+use crate::client_core::ClientCore;
 #[cfg(feature = "consumer")]
 use crate::consumer::sessions::Session;
 use crate::models::{Attributes, AuthenticationFactor};
-use crate::transport::Transport;
 use crate::{Error, Timestamp, TokenError, TokenType};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -185,22 +185,22 @@ impl From<Rejection> for Error {
 /// Verifies signature, token type and claims; returns the registered claims and the
 /// remaining claim map.
 async fn verify(
-    transport: &Transport,
+    core: &ClientCore,
     jwt: &str,
     expected: TokenType,
     max_age: Option<Duration>,
     leeway: Duration,
 ) -> Result<(Registered, Map<String, Value>), Rejection> {
     let unverified = token::parse(jwt)?;
-    let key = transport.jwks.key(transport, &unverified.kid).await?;
+    let key = core.jwks.key(core, &unverified.kid).await?;
     let mut claims = unverified.verify(&key)?;
     token::check_type(&claims, expected)?;
     let policy = ClaimsPolicy {
-        project_id: &transport.project_id,
-        issuers: &transport.jwt_issuers,
+        project_id: &core.transport.project_id,
+        issuers: &core.jwt_issuers,
         leeway,
         max_age,
-        now: transport.now(),
+        now: core.now(),
     };
     let registered = policy.check(&mut claims)?;
     Ok((registered, claims))
@@ -232,7 +232,7 @@ fn ask_stytch(error: &TokenError) -> bool {
 #[must_use = "authentication does nothing until it is awaited"]
 #[cfg(feature = "consumer")]
 pub struct AuthenticateJwt<'c, C = Claims> {
-    transport: &'c Transport,
+    core: &'c ClientCore,
     session_jwt: String,
     max_token_age: Option<Duration>,
     clock_tolerance: Duration,
@@ -245,7 +245,7 @@ pub struct AuthenticateJwt<'c, C = Claims> {
 #[must_use = "authentication does nothing until it is awaited"]
 #[cfg(feature = "b2b")]
 pub struct AuthenticateMemberJwt<'c, C = Claims> {
-    transport: &'c Transport,
+    core: &'c ClientCore,
     session_jwt: String,
     max_token_age: Option<Duration>,
     clock_tolerance: Duration,
@@ -281,7 +281,7 @@ macro_rules! common_builder_methods {
             /// Decodes the session's custom claims into `T` instead of a JSON map.
             pub fn custom_claims<T: DeserializeOwned + Send + 'static>(self) -> $builder<'c, T> {
                 $builder {
-                    transport: self.transport,
+                    core: self.core,
                     session_jwt: self.session_jwt,
                     max_token_age: self.max_token_age,
                     clock_tolerance: self.clock_tolerance,
@@ -330,7 +330,7 @@ impl<'c> crate::consumer::sessions::Sessions<'c> {
     /// ```
     pub fn authenticate_jwt(&self, session_jwt: impl Into<String>) -> AuthenticateJwt<'c> {
         AuthenticateJwt {
-            transport: crate::service::ServiceHandle::transport(self),
+            core: self.core(),
             session_jwt: session_jwt.into(),
             max_token_age: None,
             clock_tolerance: DEFAULT_CLOCK_TOLERANCE,
@@ -363,7 +363,7 @@ impl<'c> crate::b2b::sessions::Sessions<'c> {
     /// ```
     pub fn authenticate_jwt(&self, session_jwt: impl Into<String>) -> AuthenticateMemberJwt<'c> {
         AuthenticateMemberJwt {
-            transport: crate::service::ServiceHandle::transport(self),
+            core: self.core(),
             session_jwt: session_jwt.into(),
             max_token_age: None,
             clock_tolerance: DEFAULT_CLOCK_TOLERANCE,
@@ -397,7 +397,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
     async fn local(&self) -> Result<AuthenticatedSession<C>, LocalFailure> {
         let max_age = self.max_token_age.unwrap_or(DEFAULT_MAX_TOKEN_AGE);
         let (registered, mut claims) = verify(
-            self.transport,
+            self.core,
             &self.session_jwt,
             TokenType::SessionJwt,
             Some(max_age),
@@ -406,7 +406,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
         .await?;
         let session: SessionClaim = take_claim(&mut claims, SESSION_CLAIM)?;
         if let Some(check) = &self.authorization_check {
-            let rbac = crate::consumer::rbac::Rbac::new(self.transport);
+            let rbac = crate::consumer::rbac::Rbac::new(self.core);
             match rbac.authorize_user(&session.roles, check).await {
                 Ok(_) => {}
                 Err(Error::Forbidden(denied)) => return Err(LocalFailure::Forbidden(denied)),
@@ -437,7 +437,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateJwt<'_, C> {
         request.session_jwt = Some(self.session_jwt);
         let asked = self.authorization_check.is_some();
         request.authorization_check = self.authorization_check;
-        let response = crate::Call::new(self.transport, request)
+        let response = crate::Call::new(&self.core.transport, request)
             .send()
             .await
             .map_err(session_refusal)?;
@@ -466,7 +466,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
     async fn local(&self) -> Result<AuthenticatedMemberSession<C>, LocalFailure> {
         let max_age = self.max_token_age.unwrap_or(DEFAULT_MAX_TOKEN_AGE);
         let (registered, mut claims) = verify(
-            self.transport,
+            self.core,
             &self.session_jwt,
             TokenType::SessionJwt,
             Some(max_age),
@@ -478,7 +478,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
         if let Some(check) = &self.authorization_check {
             // Tenancy first (it needs nothing but the token), then the roles against the
             // project policy and the organization's own roles.
-            let rbac = crate::b2b::rbac::Rbac::new(self.transport);
+            let rbac = crate::b2b::rbac::Rbac::new(self.core);
             match rbac
                 .authorize_member(&organization.organization_id, &session.roles, check)
                 .await
@@ -514,7 +514,7 @@ impl<C: DeserializeOwned + Send + 'static> AuthenticateMemberJwt<'_, C> {
         request.session_jwt = Some(self.session_jwt);
         let asked = self.authorization_check.is_some();
         request.authorization_check = self.authorization_check;
-        let response = crate::Call::new(self.transport, request)
+        let response = crate::Call::new(&self.core.transport, request)
             .send()
             .await
             .map_err(session_refusal)?;
