@@ -179,10 +179,10 @@ fn probe(
             #[automatically_derived]
             impl ::stytch::__private::Probe for #ident {
                 fn probe_call<'c>(
-                    transport: &'c ::stytch::__private::Transport,
+                    core: &'c ::stytch::__private::ClientCore,
                     values: &mut ::stytch::__private::ProbeValues<'_, '_>,
                 ) -> ::core::result::Result<::stytch::Call<'c, Self>, ::stytch::Error> {
-                    let call = #service::new(transport).#method(#(#arguments),*);
+                    let call = #service::new(core).#method(#(#arguments),*);
                     ::core::result::Result::Ok(call #(#setters)*)
                 }
             }

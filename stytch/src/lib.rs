@@ -121,6 +121,7 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::catalogue::CatalogueEntry;
+    pub use crate::client_core::ClientCore;
     pub use crate::service::ServiceHandle;
     pub use crate::transport::Transport;
     pub use crate::wire::{

@@ -5,8 +5,9 @@
 //! The test then checks where each value landed on the wire.
 
 use crate::catalogue::EndpointInfo;
+use crate::client_core::ClientCore;
 use crate::service::ServiceHandle;
-use crate::transport::{CallOptions, Transport};
+use crate::transport::CallOptions;
 use crate::wire::Endpoint;
 use crate::{Call, Error};
 use serde::de::DeserializeOwned;
@@ -83,7 +84,7 @@ impl ProbeValues<'_, '_> {
 /// client method and the setters.
 pub trait Probe: Endpoint + Sized {
     fn probe_call<'c>(
-        transport: &'c Transport,
+        core: &'c ClientCore,
         values: &mut ProbeValues<'_, '_>,
     ) -> Result<Call<'c, Self>, Error>;
 }
@@ -95,7 +96,7 @@ pub type ProbeSending<'c> = Pin<Box<dyn Future<Output = Result<(), Error>> + Sen
 pub struct ProbeEntry {
     pub info: &'static EndpointInfo,
     build_and_send:
-        for<'c> fn(&'c Transport, &mut ProbeSource<'_>) -> Result<ProbeSending<'c>, Error>,
+        for<'c> fn(&'c ClientCore, &mut ProbeSource<'_>) -> Result<ProbeSending<'c>, Error>,
 }
 
 impl ProbeEntry {
@@ -113,21 +114,21 @@ impl ProbeEntry {
         service: &impl ServiceHandle<'c>,
         source: &mut ProbeSource<'_>,
     ) -> Result<ProbeSending<'c>, Error> {
-        (self.build_and_send)(service.transport(), source)
+        (self.build_and_send)(service.client_core(), source)
     }
 }
 
 fn build_and_send<'c, E: Probe>(
-    transport: &'c Transport,
+    core: &'c ClientCore,
     source: &mut ProbeSource<'_>,
 ) -> Result<ProbeSending<'c>, Error> {
     let mut values = ProbeValues {
         source,
         next_argument: 0,
     };
-    let request = Unread(E::probe_call(transport, &mut values)?.into_request());
+    let request = Unread(E::probe_call(core, &mut values)?.into_request());
     Ok(Box::pin(async move {
-        transport
+        core.transport
             .execute(&request, &CallOptions::default())
             .await
             .map(drop)

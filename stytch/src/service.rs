@@ -6,6 +6,10 @@ use crate::transport::Transport;
 /// caches beside it are reached through the handle's own `core()`.
 pub trait ServiceHandle<'c> {
     fn transport(&self) -> &'c Transport;
+
+    /// The transport with the caches beside it.
+    #[doc(hidden)]
+    fn client_core(&self) -> &'c crate::client_core::ClientCore;
 }
 
 /// Declares a service handle type and the `Service` alias that `#[endpoint]` attaches client
@@ -49,6 +53,10 @@ macro_rules! service {
         impl<'c> $crate::service::ServiceHandle<'c> for $name<'c> {
             fn transport(&self) -> &'c $crate::transport::Transport {
                 &self.core.transport
+            }
+
+            fn client_core(&self) -> &'c $crate::client_core::ClientCore {
+                self.core
             }
         }
 

@@ -260,9 +260,9 @@ impl<'c> ::stytch::Call<'c, ResetRequest> {
 }
 ::stytch::__private::probe! {
     #[automatically_derived] impl ::stytch::__private::Probe for ResetRequest { fn
-    probe_call < 'c > (transport : & 'c::stytch::__private::Transport, values : & mut
+    probe_call < 'c > (core : & 'c::stytch::__private::ClientCore, values : & mut
     ::stytch::__private::ProbeValues < '_, '_ >,) -> ::core::result::Result <
-    ::stytch::Call < 'c, Self >, ::stytch::Error > { let call = Service::new(transport)
+    ::stytch::Call < 'c, Self >, ::stytch::Error > { let call = Service::new(core)
     .reset(values.argument:: < String > ("organization_id") ?, values.argument:: < String
     > ("member_id") ?, values.argument:: < String > ("password") ?);
     ::core::result::Result::Ok(call.set_session_duration_minutes(values
