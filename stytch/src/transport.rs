@@ -407,8 +407,15 @@ fn decode<T: serde::de::DeserializeOwned>(
     raw: RawResponse,
     strict: bool,
 ) -> Result<T, Error> {
-    let (result, missing) =
-        crate::wire::de::with_mode(strict, info.path, || serde_json::from_slice(&raw.body));
+    let (result, missing) = crate::wire::de::with_mode(strict, info.path, || {
+        // UTF-8 is checked once for the whole body (every body Stytch sends passes), instead
+        // of once per string by the byte parser. A body that fails goes to the byte parser,
+        // which accepts or rejects it exactly as before and says where.
+        match std::str::from_utf8(&raw.body) {
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(&raw.body),
+        }
+    });
     result.map_err(|source| {
         let mut path = crate::wire::json_path_of_error(&raw.body, &source);
         if let Some(field) = missing {

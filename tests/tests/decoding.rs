@@ -8,8 +8,14 @@ use stytch_tests::{fixture, MockServer, Reply};
 async fn consumer_reset_with(
     body: Value,
 ) -> Result<stytch::consumer::passwords::email::ResetResponse, stytch::Error> {
+    consumer_reset_answered(Reply::json(200, &body)).await
+}
+
+async fn consumer_reset_answered(
+    reply: Reply,
+) -> Result<stytch::consumer::passwords::email::ResetResponse, stytch::Error> {
     let server = MockServer::start().await;
-    server.push(Reply::json(200, &body));
+    server.push(reply);
     server
         .consumer_client()
         .passwords()
@@ -285,6 +291,45 @@ async fn a_wrong_type_is_a_decode_error_with_its_json_path() {
         error.request_id(),
         Some("request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141")
     );
+}
+
+/// Sends `body` with `bytes` in place of the placeholder string `"\u{1}"`, as raw bytes.
+async fn consumer_reset_with_raw_bytes(
+    body: Value,
+    bytes: &[u8],
+) -> Result<stytch::consumer::passwords::email::ResetResponse, stytch::Error> {
+    let text = body.to_string();
+    let (before, after) = text.split_once("\\u0001").expect("placeholder");
+    let raw = [before.as_bytes(), bytes, after.as_bytes()].concat();
+    let mut reply = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        raw.len()
+    )
+    .into_bytes();
+    reply.extend_from_slice(&raw);
+    consumer_reset_answered(Reply::Raw(reply)).await
+}
+
+#[tokio::test]
+async fn bytes_that_are_not_utf8_fail_only_in_fields_the_model_reads() {
+    // In a field the model skips, a stray byte is forgiven, as it always was.
+    let mut body = fixture("seeds/consumer_passwords_email_reset.json");
+    body["user"]["added_later"] = json!("\u{1}");
+    let reset = consumer_reset_with_raw_bytes(body, b"caf\xe9")
+        .await
+        .unwrap();
+    assert_eq!(reset.user.emails[0].email, "ada@example.com");
+
+    // In a field it reads, it is a decode error that names the field.
+    let mut body = fixture("seeds/consumer_passwords_email_reset.json");
+    body["user"]["emails"][0]["email"] = json!("\u{1}");
+    let error = consumer_reset_with_raw_bytes(body, b"ada\xff@example.com")
+        .await
+        .unwrap_err();
+    match &error {
+        stytch::Error::Decode { path, .. } => assert_eq!(path, "user.emails[0].email"),
+        other => panic!("expected a decode error, got {other:?}"),
+    }
 }
 
 #[test]
