@@ -12,7 +12,8 @@
 //! grep summary /tmp/cg.sdk-01 /tmp/cg.bytes-01   # thread 1 is the client
 //! ```
 //!
-//! Run it with 0 calls as well to subtract the setup.
+//! Run it with 0 calls as well to subtract the setup. `m2m` checks an M2M access token locally
+//! instead (warm keys, no HTTP), for the cost of the SDK's JWT path.
 
 use stytch_tests::calls::{raw_bytes_call, raw_call, reset_body, sdk_reset};
 use stytch_tests::{fixture, MockServer, Reply, PROJECT_ID, SECRET};
@@ -20,11 +21,13 @@ use stytch_tests::{fixture, MockServer, Reply, PROJECT_ID, SECRET};
 fn main() {
     let mut args = std::env::args().skip(1);
     let (side, calls) = match (args.next(), args.next().map(|n| n.parse::<usize>())) {
-        (Some(side), Some(Ok(calls))) if ["sdk", "bytes", "raw"].contains(&side.as_str()) => {
+        (Some(side), Some(Ok(calls)))
+            if ["sdk", "bytes", "raw", "m2m"].contains(&side.as_str()) =>
+        {
             (side, calls)
         }
         _ => {
-            eprintln!("usage: call_loop sdk|bytes|raw CALLS");
+            eprintln!("usage: call_loop sdk|bytes|raw|m2m CALLS");
             std::process::exit(2);
         }
     };
@@ -53,6 +56,21 @@ fn main() {
         .build()
         .expect("raw client");
     let url = format!("{base}/v1/passwords/email/reset");
+    if side == "m2m" {
+        let keys = stytch::testing::TestKeys::new();
+        client.preload_keys(&keys.jwks());
+        let token = keys
+            .m2m_token(PROJECT_ID, "m2m-client-test-loop", ["read:users"])
+            .lifetime(std::time::Duration::from_secs(3600))
+            .sign();
+        runtime.block_on(async {
+            for _ in 0..calls {
+                let checked = client.m2m().authenticate_token(token.as_str()).await;
+                std::hint::black_box(checked.expect("valid token"));
+            }
+        });
+        return;
+    }
     let body = reset_body();
     runtime.block_on(async {
         for _ in 0..calls {
