@@ -13,7 +13,9 @@
 //! ```
 //!
 //! Run it with 0 calls as well to subtract the setup. `m2m` checks an M2M access token locally
-//! instead (warm keys, no HTTP), for the cost of the SDK's JWT path.
+//! instead (warm keys, no HTTP), for the cost of the SDK's JWT path. `decode` decodes the reply
+//! into the SDK's model as the SDK does, and `scan` parses it into `IgnoredAny`, building
+//! nothing: both without HTTP.
 
 use stytch_tests::calls::{raw_bytes_call, raw_call, reset_body, sdk_reset};
 use stytch_tests::{fixture, MockServer, Reply, PROJECT_ID, SECRET};
@@ -22,12 +24,12 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (side, calls) = match (args.next(), args.next().map(|n| n.parse::<usize>())) {
         (Some(side), Some(Ok(calls)))
-            if ["sdk", "bytes", "raw", "m2m"].contains(&side.as_str()) =>
+            if ["sdk", "bytes", "raw", "m2m", "decode", "scan"].contains(&side.as_str()) =>
         {
             (side, calls)
         }
         _ => {
-            eprintln!("usage: call_loop sdk|bytes|raw|m2m CALLS");
+            eprintln!("usage: call_loop sdk|bytes|raw|m2m|decode|scan CALLS");
             std::process::exit(2);
         }
     };
@@ -56,6 +58,20 @@ fn main() {
         .build()
         .expect("raw client");
     let url = format!("{base}/v1/passwords/email/reset");
+    if side == "decode" || side == "scan" {
+        type Reset = stytch::consumer::passwords::email::ResetResponse;
+        let body = reply.to_string().into_bytes();
+        for _ in 0..calls {
+            let text = std::str::from_utf8(&body).expect("UTF-8");
+            if side == "decode" {
+                std::hint::black_box(serde_json::from_str::<Reset>(text).expect("decodes"));
+            } else {
+                let scanned: serde::de::IgnoredAny = serde_json::from_str(text).expect("parses");
+                std::hint::black_box(scanned);
+            }
+        }
+        return;
+    }
     if side == "m2m" {
         let keys = stytch::testing::TestKeys::new();
         client.preload_keys(&keys.jwks());
