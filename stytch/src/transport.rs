@@ -102,7 +102,16 @@ impl Transport {
         request: &E,
         options: &CallOptions,
     ) -> Result<E::Response, Error> {
-        Ok(self.execute_cacheable(request, options).await?.0)
+        self.execute_as(request, options).await
+    }
+
+    /// Like `execute`, but decodes the response into the caller's own type.
+    pub(crate) async fn execute_as<E: Endpoint, T: serde::de::DeserializeOwned>(
+        &self,
+        request: &E,
+        options: &CallOptions,
+    ) -> Result<T, Error> {
+        Ok(self.execute_into(request, options).await?.0)
     }
 
     /// Like `execute`, also returning how long the response may be cached (`max-age`).
@@ -111,6 +120,14 @@ impl Transport {
         request: &E,
         options: &CallOptions,
     ) -> Result<(E::Response, Option<Duration>), Error> {
+        self.execute_into(request, options).await
+    }
+
+    async fn execute_into<E: Endpoint, T: serde::de::DeserializeOwned>(
+        &self,
+        request: &E,
+        options: &CallOptions,
+    ) -> Result<(T, Option<Duration>), Error> {
         let prepared = self.prepare(request)?;
         let info = prepared.info;
         let raw = match self.send(prepared, options).await {

@@ -332,6 +332,85 @@ async fn bytes_that_are_not_utf8_fail_only_in_fields_the_model_reads() {
     }
 }
 
+#[tokio::test]
+async fn send_as_decodes_only_the_fields_of_the_callers_type() {
+    #[derive(Debug, serde::Deserialize)]
+    struct SignedIn {
+        user_id: String,
+        session_token: String,
+    }
+    let server = MockServer::start().await;
+    server.push(Reply::json(
+        200,
+        &fixture("seeds/consumer_passwords_email_reset.json"),
+    ));
+    let client = server.consumer_client();
+    let signed_in: SignedIn = client
+        .passwords()
+        .email()
+        .reset("token", "new passphrase")
+        .send_as()
+        .await
+        .unwrap();
+    assert_eq!(
+        signed_in.user_id,
+        "user-test-16d9ba61-97a1-4ba4-9720-b03761dc50c6"
+    );
+    assert!(!signed_in.session_token.is_empty());
+    assert_eq!(
+        server.single_request().path(),
+        "/v1/passwords/email/reset",
+        "the same request as `.await` sends"
+    );
+
+    // A field the caller's type needs and the body lacks is a decode error naming it.
+    #[derive(Debug, serde::Deserialize)]
+    struct WantsMore {
+        #[allow(dead_code)]
+        not_in_the_reply: String,
+    }
+    server.push(Reply::json(
+        200,
+        &fixture("seeds/consumer_passwords_email_reset.json"),
+    ));
+    let error = client
+        .passwords()
+        .email()
+        .reset("token", "new passphrase")
+        .send_as::<WantsMore>()
+        .await
+        .unwrap_err();
+    match &error {
+        stytch::Error::Decode { request_id, .. } => assert_eq!(
+            request_id.as_deref(),
+            Some("request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141")
+        ),
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+    assert!(
+        std::error::Error::source(&error)
+            .unwrap()
+            .to_string()
+            .contains("missing field `not_in_the_reply`"),
+        "{error:?}"
+    );
+
+    // API errors are those of `.await`.
+    server.push(Reply::json(
+        401,
+        &json!({"status_code": 401, "request_id": "request-id-test-2",
+                "error_type": "unauthorized_credentials", "error_message": "no"}),
+    ));
+    let error = client
+        .passwords()
+        .email()
+        .reset("token", "new passphrase")
+        .send_as::<SignedIn>()
+        .await
+        .unwrap_err();
+    assert_eq!(error.status(), Some(stytch::StatusCode::UNAUTHORIZED));
+}
+
 #[test]
 fn models_round_trip_through_serde() {
     let reset: stytch::consumer::passwords::email::ResetResponse =
