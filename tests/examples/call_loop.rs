@@ -15,21 +15,25 @@
 //! Run it with 0 calls as well to subtract the setup. `m2m` checks an M2M access token locally
 //! instead (warm keys, no HTTP), for the cost of the SDK's JWT path. `decode` decodes the reply
 //! into the SDK's model as the SDK does, and `scan` parses it into `IgnoredAny`, building
-//! nothing: both without HTTP.
+//! nothing: both without HTTP. `sdk-as` is `sdk` with the reply decoded into a two-field type
+//! of the caller's (`Call::send_as`).
 
-use stytch_tests::calls::{raw_bytes_call, raw_call, reset_body, sdk_reset};
+use stytch_tests::calls::{
+    raw_bytes_call, raw_call, reset_body, sdk_reset, sdk_reset_as_signed_in,
+};
 use stytch_tests::{fixture, MockServer, Reply, PROJECT_ID, SECRET};
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let (side, calls) = match (args.next(), args.next().map(|n| n.parse::<usize>())) {
         (Some(side), Some(Ok(calls)))
-            if ["sdk", "bytes", "raw", "m2m", "decode", "scan"].contains(&side.as_str()) =>
+            if ["sdk", "sdk-as", "bytes", "raw", "m2m", "decode", "scan"]
+                .contains(&side.as_str()) =>
         {
             (side, calls)
         }
         _ => {
-            eprintln!("usage: call_loop sdk|bytes|raw|m2m|decode|scan CALLS");
+            eprintln!("usage: call_loop sdk|sdk-as|bytes|raw|m2m|decode|scan CALLS");
             std::process::exit(2);
         }
     };
@@ -92,6 +96,7 @@ fn main() {
         for _ in 0..calls {
             match side.as_str() {
                 "sdk" => sdk_reset(&client).await,
+                "sdk-as" => sdk_reset_as_signed_in(&client).await,
                 "bytes" => {
                     raw_bytes_call(&raw, reqwest::Method::POST, &url, Some(&body), reply_len).await
                 }

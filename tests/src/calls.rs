@@ -23,6 +23,26 @@ pub async fn sdk_reset(client: &stytch::consumer::Client) {
     std::hint::black_box(reset);
 }
 
+/// The two fields of the reset reply a sign-in handler reads.
+#[derive(serde::Deserialize)]
+pub struct SignedIn {
+    pub user_id: String,
+    pub session_token: String,
+}
+
+/// [`sdk_reset`] decoding into [`SignedIn`] with `send_as` instead of the full model.
+pub async fn sdk_reset_as_signed_in(client: &stytch::consumer::Client) {
+    let signed_in: SignedIn = client
+        .passwords()
+        .email()
+        .reset(TOKEN, PASSWORD)
+        .session_duration_minutes(60)
+        .send_as()
+        .await
+        .expect("SDK call");
+    std::hint::black_box(signed_in);
+}
+
 /// The JSON body [`sdk_reset`] sends, serialized once.
 pub fn reset_body() -> bytes::Bytes {
     let body = serde_json::json!({
