@@ -429,7 +429,8 @@ impl ApiError {
             error_url: Option<String>,
             error_details: Option<serde_json::Value>,
         }
-        match serde_json::from_slice::<WireError>(body) {
+        // The str reader, as for success bodies (one reader's code in the binary, not two).
+        match serde_json::from_str::<WireError>(&String::from_utf8_lossy(body)) {
             Ok(wire) if wire.error_type.is_some() || wire.error_message.is_some() => ApiError {
                 status,
                 request_id: wire.request_id.or(header_request_id),

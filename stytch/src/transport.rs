@@ -102,7 +102,7 @@ impl Transport {
         request: &E,
         options: &CallOptions,
     ) -> Result<E::Response, Error> {
-        self.execute_as(request, options).await
+        Ok(self.execute_into(request, options).await?.0)
     }
 
     /// Like `execute`, but decodes the response into the caller's own type.
@@ -424,17 +424,14 @@ fn decode<T: serde::de::DeserializeOwned>(
     raw: RawResponse,
     strict: bool,
 ) -> Result<T, Error> {
-    let (result, missing) = crate::wire::de::with_mode(strict, info.path, || {
-        // UTF-8 is checked once for the whole body (every body Stytch sends passes), instead
-        // of once per string by the byte parser. A body that fails goes to the byte parser,
-        // which accepts or rejects it exactly as before and says where.
-        match std::str::from_utf8(&raw.body) {
-            Ok(text) => serde_json::from_str(text),
-            Err(_) => serde_json::from_slice(&raw.body),
-        }
-    });
+    // UTF-8 is checked once for the whole body (every body Stytch sends passes), so that the
+    // parser does not check each string again. Bytes that are not UTF-8 read as U+FFFD, as
+    // lenient as the rest of decoding, and one parser serves both cases.
+    let text = String::from_utf8_lossy(&raw.body);
+    let (result, missing) =
+        crate::wire::de::with_mode(strict, info.path, || serde_json::from_str(&text));
     result.map_err(|source| {
-        let mut path = crate::wire::json_path_of_error(&raw.body, &source);
+        let mut path = crate::wire::json_path_of_error(text.as_bytes(), &source);
         if let Some(field) = missing {
             // The error sits at the end of the object that lacks the field; `.` is the root.
             if path != "." {
@@ -461,7 +458,9 @@ fn request_id_of(body: &[u8]) -> Option<String> {
     struct RequestId {
         request_id: Option<String>,
     }
-    serde_json::from_slice::<RequestId>(body).ok()?.request_id
+    serde_json::from_str::<RequestId>(&String::from_utf8_lossy(body))
+        .ok()?
+        .request_id
 }
 
 /// `max-age=N` from a `Cache-Control` value; `None` when absent or when caching is refused.

@@ -587,10 +587,11 @@ fn json_path_at(body: &[u8], offset: usize) -> String {
                 }
                 if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
                     if *expect_key {
-                        let raw = &body[start..=i];
-                        *key = Some(serde_json::from_slice(raw).unwrap_or_else(|_| {
-                            String::from_utf8_lossy(raw).trim_matches('"').to_owned()
-                        }));
+                        let raw = String::from_utf8_lossy(&body[start..=i]);
+                        *key = Some(
+                            serde_json::from_str(&raw)
+                                .unwrap_or_else(|_| raw.trim_matches('"').to_owned()),
+                        );
                         *expect_key = false;
                     }
                 }

@@ -311,8 +311,8 @@ async fn consumer_reset_with_raw_bytes(
 }
 
 #[tokio::test]
-async fn bytes_that_are_not_utf8_fail_only_in_fields_the_model_reads() {
-    // In a field the model skips, a stray byte is forgiven, as it always was.
+async fn bytes_that_are_not_utf8_read_as_replacement_characters() {
+    // In a field the model skips, a stray byte changes nothing.
     let mut body = fixture("seeds/consumer_passwords_email_reset.json");
     body["user"]["added_later"] = json!("\u{1}");
     let reset = consumer_reset_with_raw_bytes(body, b"caf\xe9")
@@ -320,16 +320,17 @@ async fn bytes_that_are_not_utf8_fail_only_in_fields_the_model_reads() {
         .unwrap();
     assert_eq!(reset.user.emails[0].email, "ada@example.com");
 
-    // In a field it reads, it is a decode error that names the field.
+    // In a field it reads, the byte reads as U+FFFD and the rest of the value is kept.
     let mut body = fixture("seeds/consumer_passwords_email_reset.json");
     body["user"]["emails"][0]["email"] = json!("\u{1}");
-    let error = consumer_reset_with_raw_bytes(body, b"ada\xff@example.com")
+    let reset = consumer_reset_with_raw_bytes(body, b"ada\xff@example.com")
         .await
-        .unwrap_err();
-    match &error {
-        stytch::Error::Decode { path, .. } => assert_eq!(path, "user.emails[0].email"),
-        other => panic!("expected a decode error, got {other:?}"),
-    }
+        .unwrap();
+    assert_eq!(reset.user.emails[0].email, "ada\u{fffd}@example.com");
+    assert_eq!(
+        reset.user_id,
+        "user-test-16d9ba61-97a1-4ba4-9720-b03761dc50c6"
+    );
 }
 
 #[tokio::test]
