@@ -430,7 +430,7 @@ impl ApiError {
             error_details: Option<serde_json::Value>,
         }
         // The str reader, as for success bodies (one reader's code in the binary, not two).
-        match serde_json::from_str::<WireError>(&String::from_utf8_lossy(body)) {
+        match serde_json::from_str::<WireError>(&crate::wire::body_text(body)) {
             Ok(wire) if wire.error_type.is_some() || wire.error_message.is_some() => ApiError {
                 status,
                 request_id: wire.request_id.or(header_request_id),

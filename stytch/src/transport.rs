@@ -427,7 +427,7 @@ fn decode<T: serde::de::DeserializeOwned>(
     // UTF-8 is checked once for the whole body (every body Stytch sends passes), so that the
     // parser does not check each string again. Bytes that are not UTF-8 read as U+FFFD, as
     // lenient as the rest of decoding, and one parser serves both cases.
-    let text = String::from_utf8_lossy(&raw.body);
+    let text = crate::wire::body_text(&raw.body);
     let (result, missing) =
         crate::wire::de::with_mode(strict, info.path, || serde_json::from_str(&text));
     result.map_err(|source| {
@@ -458,7 +458,7 @@ fn request_id_of(body: &[u8]) -> Option<String> {
     struct RequestId {
         request_id: Option<String>,
     }
-    serde_json::from_str::<RequestId>(&String::from_utf8_lossy(body))
+    serde_json::from_str::<RequestId>(&crate::wire::body_text(body))
         .ok()?
         .request_id
 }
