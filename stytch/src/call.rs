@@ -4,6 +4,7 @@ use crate::retry::RetryPolicy;
 use crate::transport::{CallOptions, Transport};
 use crate::wire::Endpoint;
 use crate::Error;
+use serde::de::DeserializeOwned;
 use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
@@ -91,6 +92,38 @@ impl<'c, E: Endpoint> Call<'c, E> {
     /// Sends the request and decodes the response. The same as `.await`ing the call.
     pub async fn send(self) -> Result<E::Response, Error> {
         self.transport.execute(&self.request, &self.options).await
+    }
+
+    /// Sends the request like [`send`](Call::send), but decodes the response into `T`, a type
+    /// of your own, instead of the endpoint's response model.
+    ///
+    /// Building the full model of a large response (a user with every email, factor and
+    /// device attribute, say) takes more CPU than the HTTP exchange around it; a type with
+    /// only the fields you read skips that work. The JSON is read as it comes: fields your
+    /// type does not name are skipped, and a field it needs that is missing or of the wrong
+    /// type is an [`Error::Decode`] that names it. Errors and retries are those of `send`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: stytch::consumer::Client) -> Result<(), stytch::Error> {
+    /// #[derive(serde::Deserialize)]
+    /// struct SignedIn {
+    ///     user_id: String,
+    ///     session_token: String,
+    /// }
+    ///
+    /// let signed_in: SignedIn = client
+    ///     .passwords()
+    ///     .authenticate("ada@example.com", "a long passphrase")
+    ///     .session_duration_minutes(60)
+    ///     .send_as()
+    ///     .await?;
+    /// println!("{} signed in", signed_in.user_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn send_as<T: DeserializeOwned>(self) -> Result<T, Error> {
+        self.transport
+            .execute_as(&self.request, &self.options)
+            .await
     }
 }
 

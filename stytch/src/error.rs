@@ -437,14 +437,16 @@ impl ApiError {
             Some(serde_json::Value::String(text)) => Some(text),
             _ => None,
         };
-        let wire = serde_json::from_slice::<WireError>(body).map(|mut wire| {
-            wire.error_type = wire.error_type.or_else(|| text(wire.error.take()));
-            wire.error_message = wire
-                .error_message
-                .or_else(|| text(wire.error_description.take()));
-            wire.error_url = wire.error_url.or_else(|| text(wire.error_uri.take()));
-            wire
-        });
+        // The str reader, as for success bodies (one reader's code in the binary, not two).
+        let wire =
+            serde_json::from_str::<WireError>(&crate::wire::body_text(body)).map(|mut wire| {
+                wire.error_type = wire.error_type.or_else(|| text(wire.error.take()));
+                wire.error_message = wire
+                    .error_message
+                    .or_else(|| text(wire.error_description.take()));
+                wire.error_url = wire.error_url.or_else(|| text(wire.error_uri.take()));
+                wire
+            });
         match wire {
             Ok(wire) if wire.error_type.is_some() || wire.error_message.is_some() => ApiError {
                 status,

@@ -85,7 +85,16 @@ impl Transport {
         request: &E,
         options: &CallOptions,
     ) -> Result<E::Response, Error> {
-        Ok(self.execute_cacheable(request, options).await?.0)
+        Ok(self.execute_into(request, options).await?.0)
+    }
+
+    /// Like `execute`, but decodes the response into the caller's own type.
+    pub(crate) async fn execute_as<E: Endpoint, T: serde::de::DeserializeOwned>(
+        &self,
+        request: &E,
+        options: &CallOptions,
+    ) -> Result<T, Error> {
+        Ok(self.execute_into(request, options).await?.0)
     }
 
     /// Like `execute`, also returning how long the response may be cached (`max-age`).
@@ -94,6 +103,14 @@ impl Transport {
         request: &E,
         options: &CallOptions,
     ) -> Result<(E::Response, Option<Duration>), Error> {
+        self.execute_into(request, options).await
+    }
+
+    async fn execute_into<E: Endpoint, T: serde::de::DeserializeOwned>(
+        &self,
+        request: &E,
+        options: &CallOptions,
+    ) -> Result<(T, Option<Duration>), Error> {
         let prepared = self.prepare(request)?;
         let info = prepared.info;
         let raw = match self.send(prepared, options).await {
@@ -390,10 +407,14 @@ fn decode<T: serde::de::DeserializeOwned>(
     raw: RawResponse,
     strict: bool,
 ) -> Result<T, Error> {
+    // UTF-8 is checked once for the whole body (every body Stytch sends passes), so that the
+    // parser does not check each string again. Bytes that are not UTF-8 read as U+FFFD, as
+    // lenient as the rest of decoding, and one parser serves both cases.
+    let text = crate::wire::body_text(&raw.body);
     let (result, missing) =
-        crate::wire::de::with_mode(strict, info.path, || serde_json::from_slice(&raw.body));
+        crate::wire::de::with_mode(strict, info.path, || serde_json::from_str(&text));
     result.map_err(|source| {
-        let mut path = crate::wire::json_path_of_error(&raw.body, &source);
+        let mut path = crate::wire::json_path_of_error(text.as_bytes(), &source);
         if let Some(field) = missing {
             // The error sits at the end of the object that lacks the field; `.` is the root.
             if path != "." {
@@ -420,7 +441,9 @@ fn request_id_of(body: &[u8]) -> Option<String> {
     struct RequestId {
         request_id: Option<String>,
     }
-    serde_json::from_slice::<RequestId>(body).ok()?.request_id
+    serde_json::from_str::<RequestId>(&crate::wire::body_text(body))
+        .ok()?
+        .request_id
 }
 
 /// `max-age=N` from a `Cache-Control` value; `None` when absent or when caching is refused.

@@ -1,13 +1,15 @@
 //! Client CPU per call: the SDK against raw reqwest (same TLS/HTTP stack, from
-//! `stytch::http_client_builder`) sending a pre-serialized body and parsing the response into
-//! `serde_json::Value`. Two endpoints: a POST with a nested response (consumer password reset)
-//! and a GET with query parameters (B2B member get). Each runs sequentially and with 16
-//! requests in flight.
+//! `stytch::http_client_builder`) sending a pre-serialized body. The baseline reads the
+//! response bytes and checks their length without parsing them, the floor for any SDK on this
+//! HTTP stack; a second raw side also parses them into `serde_json::Value`, for reference. Two
+//! endpoints: a POST with a nested response (consumer password reset) and a GET with query
+//! parameters (B2B member get). Each runs sequentially and with 16 requests in flight.
 //!
 //! The loopback server runs on its own runtime thread; the client runs on a current-thread
 //! runtime on the bench thread, and the figure is that thread's CPU time
 //! (`CLOCK_THREAD_CPUTIME_ID`), so the server's work is not counted. Criterion reports each side;
-//! the SDK/raw ratios printed at the end come from rounds that alternate the two sides.
+//! the table printed at the end (SDK over raw bytes in µs and as a ratio) comes from rounds that
+//! alternate the sides.
 //!
 //! Run with `cargo bench -p stytch-tests --bench call_cost`.
 
@@ -15,7 +17,7 @@ use criterion::{criterion_group, Criterion};
 use std::future::Future;
 use std::sync::Mutex;
 use std::time::Duration;
-use stytch_tests::calls::{raw_call, reset_body, sdk_reset};
+use stytch_tests::calls::{raw_bytes_call, raw_call, reset_body, sdk_reset, thread_cpu_of_calls};
 use stytch_tests::{fixture, MockServer, Reply, PROJECT_ID, SECRET};
 
 const IN_FLIGHT: usize = 16;
@@ -26,64 +28,19 @@ const MEMBER_ID: &str = "member-test-32fc5024-9c09-4da3-bd2e-c9ce4da9375f";
 const ROUNDS: usize = 12;
 const CALLS_PER_ROUND: u64 = 400;
 
-/// One row of the final table: endpoint, mode, SDK and raw CPU per call, and the ratio's
-/// spread over the rounds.
+/// One row of the final table: endpoint, mode, CPU per call of the SDK, raw bytes and raw +
+/// `Value`, and the spread over the rounds of the SDK / raw bytes ratio.
 struct Ratio {
     group: String,
     mode: &'static str,
     sdk: Duration,
     raw: Duration,
+    raw_value: Duration,
     lowest: f64,
     highest: f64,
 }
 
 static RATIOS: Mutex<Vec<Ratio>> = Mutex::new(Vec::new());
-
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime");
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
-
-/// Runs `calls` calls of `call` with `in_flight` at a time and returns the thread CPU used.
-fn measure<F, Fut>(
-    runtime: &tokio::runtime::Runtime,
-    calls: u64,
-    in_flight: usize,
-    call: F,
-) -> Duration
-where
-    F: Fn() -> Fut + Clone + 'static,
-    Fut: Future<Output = ()> + 'static,
-{
-    let start = thread_cpu();
-    runtime.block_on(async {
-        let local = tokio::task::LocalSet::new();
-        local
-            .run_until(async {
-                let mut tasks = Vec::with_capacity(in_flight);
-                for i in 0..in_flight as u64 {
-                    let share = calls / in_flight as u64 + u64::from(i < calls % in_flight as u64);
-                    let call = call.clone();
-                    tasks.push(tokio::task::spawn_local(async move {
-                        for _ in 0..share {
-                            call().await;
-                        }
-                    }));
-                }
-                for task in tasks {
-                    task.await.expect("bench task");
-                }
-            })
-            .await
-    });
-    thread_cpu() - start
-}
 
 struct Setup {
     runtime: tokio::runtime::Runtime,
@@ -91,6 +48,9 @@ struct Setup {
     _server_runtime: tokio::runtime::Runtime,
     base: String,
     raw: reqwest::Client,
+    /// Body lengths of the two canned replies, which the raw-bytes side checks.
+    reset_reply_len: usize,
+    member_reply_len: usize,
     consumer: stytch::consumer::Client,
     b2b: stytch::b2b::Client,
 }
@@ -102,10 +62,9 @@ fn setup() -> Setup {
         .build()
         .unwrap();
     let server = server_runtime.block_on(MockServer::start());
-    server.route(
-        "/v1/passwords/email/reset",
-        Reply::json(200, &fixture("seeds/consumer_passwords_email_reset.json")),
-    );
+    let reset_reply = fixture("seeds/consumer_passwords_email_reset.json");
+    let reset_reply_len = reset_reply.to_string().len();
+    server.route("/v1/passwords/email/reset", Reply::json(200, &reset_reply));
     let search = fixture("b2b_orgs/members_search.json");
     let member_get = serde_json::json!({
         "request_id": "request-id-test-member-get",
@@ -114,6 +73,7 @@ fn setup() -> Setup {
         "organization": search["organizations"][ORGANIZATION_ID],
         "status_code": 200,
     });
+    let member_reply_len = member_get.to_string().len();
     server.route(
         &format!("/v1/b2b/organizations/{ORGANIZATION_ID}/member"),
         Reply::json(200, &member_get),
@@ -142,57 +102,72 @@ fn setup() -> Setup {
         _server_runtime: server_runtime,
         base,
         raw,
+        reset_reply_len,
+        member_reply_len,
         consumer,
         b2b,
     }
 }
 
-fn bench_pair<S, SF, R, RF>(
+/// Criterion figures for each side, then the interleaved rounds behind the final table.
+fn bench_sides<S, SF, R, RF, V, VF>(
     c: &mut Criterion,
     runtime: &tokio::runtime::Runtime,
     group: &str,
     sdk: S,
     raw: R,
+    raw_value: V,
 ) where
     S: Fn() -> SF + Clone + 'static,
     SF: Future<Output = ()> + 'static,
     R: Fn() -> RF + Clone + 'static,
     RF: Future<Output = ()> + 'static,
+    V: Fn() -> VF + Clone + 'static,
+    VF: Future<Output = ()> + 'static,
 {
     let mut g = c.benchmark_group(group);
     g.warm_up_time(Duration::from_secs(1));
     g.measurement_time(Duration::from_secs(3));
     for (mode, in_flight) in [("sequential", 1), ("in_flight_16", IN_FLIGHT)] {
         g.bench_function(format!("sdk/{mode}"), |b| {
-            b.iter_custom(|iters| measure(runtime, iters, in_flight, sdk.clone()))
+            b.iter_custom(|iters| thread_cpu_of_calls(runtime, iters, in_flight, sdk.clone()))
+        });
+        g.bench_function(format!("raw_bytes/{mode}"), |b| {
+            b.iter_custom(|iters| thread_cpu_of_calls(runtime, iters, in_flight, raw.clone()))
         });
         g.bench_function(format!("raw_value/{mode}"), |b| {
-            b.iter_custom(|iters| measure(runtime, iters, in_flight, raw.clone()))
+            b.iter_custom(|iters| thread_cpu_of_calls(runtime, iters, in_flight, raw_value.clone()))
         });
-        // The ratio comes from rounds that alternate the two sides (and which goes first), so
-        // a change in the machine's load during the run reaches both alike.
-        let (mut sdk_total, mut raw_total) = (Duration::ZERO, Duration::ZERO);
+        // The table comes from rounds that alternate the sides (and which goes first), so a
+        // change in the machine's load during the run reaches them alike.
+        let mut totals = [Duration::ZERO; 3];
         let (mut lowest, mut highest) = (f64::MAX, f64::MIN);
         for round in 0..ROUNDS {
-            let (sdk_cpu, raw_cpu) = if round % 2 == 0 {
-                let s = measure(runtime, CALLS_PER_ROUND, in_flight, sdk.clone());
-                (s, measure(runtime, CALLS_PER_ROUND, in_flight, raw.clone()))
-            } else {
-                let r = measure(runtime, CALLS_PER_ROUND, in_flight, raw.clone());
-                (measure(runtime, CALLS_PER_ROUND, in_flight, sdk.clone()), r)
-            };
-            let ratio = sdk_cpu.as_secs_f64() / raw_cpu.as_secs_f64();
+            let mut cpu = [Duration::ZERO; 3];
+            for step in 0..3 {
+                let side = (round + step) % 3;
+                cpu[side] = match side {
+                    0 => thread_cpu_of_calls(runtime, CALLS_PER_ROUND, in_flight, sdk.clone()),
+                    1 => thread_cpu_of_calls(runtime, CALLS_PER_ROUND, in_flight, raw.clone()),
+                    _ => {
+                        thread_cpu_of_calls(runtime, CALLS_PER_ROUND, in_flight, raw_value.clone())
+                    }
+                };
+            }
+            let ratio = cpu[0].as_secs_f64() / cpu[1].as_secs_f64();
             lowest = lowest.min(ratio);
             highest = highest.max(ratio);
-            sdk_total += sdk_cpu;
-            raw_total += raw_cpu;
+            for (total, cpu) in totals.iter_mut().zip(cpu) {
+                *total += cpu;
+            }
         }
         let calls = (ROUNDS as u32) * (CALLS_PER_ROUND as u32);
         RATIOS.lock().unwrap().push(Ratio {
             group: group.to_owned(),
             mode,
-            sdk: sdk_total / calls,
-            raw: raw_total / calls,
+            sdk: totals[0] / calls,
+            raw: totals[1] / calls,
+            raw_value: totals[2] / calls,
             lowest,
             highest,
         });
@@ -214,14 +189,31 @@ fn call_cost(c: &mut Criterion) {
     };
     let reset_url = format!("{}/v1/passwords/email/reset", s.base);
     let reset_body = reset_body();
+    let reset_len = s.reset_reply_len;
     let raw_reset = {
+        let (client, url, body) = (s.raw.clone(), reset_url.clone(), reset_body.clone());
+        move || {
+            let (client, url, body) = (client.clone(), url.clone(), body.clone());
+            async move {
+                raw_bytes_call(&client, reqwest::Method::POST, &url, Some(&body), reset_len).await
+            }
+        }
+    };
+    let raw_value_reset = {
         let client = s.raw.clone();
         move || {
             let (client, url, body) = (client.clone(), reset_url.clone(), reset_body.clone());
             async move { raw_call(&client, reqwest::Method::POST, &url, Some(&body)).await }
         }
     };
-    bench_pair(c, runtime, "post_passwords_email_reset", reset, raw_reset);
+    bench_sides(
+        c,
+        runtime,
+        "post_passwords_email_reset",
+        reset,
+        raw_reset,
+        raw_value_reset,
+    );
 
     // GET with query parameters: b2b organizations.members.get.
     let get = {
@@ -244,27 +236,46 @@ fn call_cost(c: &mut Criterion) {
         "{}/v1/b2b/organizations/{ORGANIZATION_ID}/member?member_id={MEMBER_ID}",
         s.base
     );
+    let get_len = s.member_reply_len;
     let raw_get = {
+        let (client, url) = (s.raw.clone(), get_url.clone());
+        move || {
+            let (client, url) = (client.clone(), url.clone());
+            async move { raw_bytes_call(&client, reqwest::Method::GET, &url, None, get_len).await }
+        }
+    };
+    let raw_value_get = {
         let client = s.raw.clone();
         move || {
             let (client, url) = (client.clone(), get_url.clone());
             async move { raw_call(&client, reqwest::Method::GET, &url, None).await }
         }
     };
-    bench_pair(c, runtime, "get_b2b_members_get", get, raw_get);
+    bench_sides(
+        c,
+        runtime,
+        "get_b2b_members_get",
+        get,
+        raw_get,
+        raw_value_get,
+    );
 }
 
 fn print_ratios() {
     println!(
-        "\nclient CPU per call, SDK / raw+Value ({ROUNDS} alternating rounds of {CALLS_PER_ROUND} calls a side):"
+        "\nclient CPU per call ({ROUNDS} rounds of {CALLS_PER_ROUND} calls a side, sides alternating):"
     );
     for r in RATIOS.lock().unwrap().iter() {
+        let us = |d: Duration| d.as_secs_f64() * 1e6;
         println!(
-            "  {:<28} {:<13} sdk {:>7.1} us  raw {:>7.1} us  ratio {:.2}  (rounds {:.2}..{:.2})",
+            "  {:<28} {:<13} sdk {:>6.1} us  raw bytes {:>6.1} us  raw+Value {:>6.1} us  \
+             sdk - raw bytes {:>5.1} us  sdk / raw bytes {:.2} (rounds {:.2}..{:.2})",
             r.group,
             r.mode,
-            r.sdk.as_secs_f64() * 1e6,
-            r.raw.as_secs_f64() * 1e6,
+            us(r.sdk),
+            us(r.raw),
+            us(r.raw_value),
+            us(r.sdk) - us(r.raw),
             r.sdk.as_secs_f64() / r.raw.as_secs_f64(),
             r.lowest,
             r.highest,
@@ -272,7 +283,10 @@ fn print_ratios() {
     }
 }
 
-/// Decoding alone, no HTTP: where the typed path gains or loses against `Value`.
+/// Decoding alone, no HTTP, each result dropped inside the loop: the SDK's models (read as the
+/// SDK reads a body: one UTF-8 check, then serde_json's str reader), `Value`, and `scan`, which
+/// parses the same body into `IgnoredAny` and so builds nothing: the least any decoder on
+/// serde_json spends on it.
 fn decode_cost(c: &mut Criterion) {
     let body = serde_json::to_vec(&fixture("seeds/consumer_passwords_email_reset.json")).unwrap();
     type Reset = stytch::consumer::passwords::email::ResetResponse;
@@ -283,7 +297,13 @@ fn decode_cost(c: &mut Criterion) {
         b.iter(|| serde_json::from_slice::<serde_json::Value>(&body).unwrap())
     });
     g.bench_function("typed", |b| {
-        b.iter(|| serde_json::from_slice::<Reset>(&body).unwrap())
+        b.iter(|| serde_json::from_str::<Reset>(std::str::from_utf8(&body).unwrap()).unwrap())
+    });
+    g.bench_function("scan", |b| {
+        b.iter(|| {
+            serde_json::from_str::<serde::de::IgnoredAny>(std::str::from_utf8(&body).unwrap())
+                .unwrap()
+        })
     });
     g.finish();
 }

@@ -8,8 +8,14 @@ use stytch_tests::{fixture, MockServer, Reply};
 async fn consumer_reset_with(
     body: Value,
 ) -> Result<stytch::consumer::passwords::email::ResetResponse, stytch::Error> {
+    consumer_reset_answered(Reply::json(200, &body)).await
+}
+
+async fn consumer_reset_answered(
+    reply: Reply,
+) -> Result<stytch::consumer::passwords::email::ResetResponse, stytch::Error> {
     let server = MockServer::start().await;
-    server.push(Reply::json(200, &body));
+    server.push(reply);
     server
         .consumer_client()
         .passwords()
@@ -285,6 +291,125 @@ async fn a_wrong_type_is_a_decode_error_with_its_json_path() {
         error.request_id(),
         Some("request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141")
     );
+}
+
+/// Sends `body` with `bytes` in place of the placeholder string `"\u{1}"`, as raw bytes.
+async fn consumer_reset_with_raw_bytes(
+    body: Value,
+    bytes: &[u8],
+) -> Result<stytch::consumer::passwords::email::ResetResponse, stytch::Error> {
+    let text = body.to_string();
+    let (before, after) = text.split_once("\\u0001").expect("placeholder");
+    let raw = [before.as_bytes(), bytes, after.as_bytes()].concat();
+    let mut reply = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        raw.len()
+    )
+    .into_bytes();
+    reply.extend_from_slice(&raw);
+    consumer_reset_answered(Reply::Raw(reply)).await
+}
+
+#[tokio::test]
+async fn bytes_that_are_not_utf8_read_as_replacement_characters() {
+    // In a field the model skips, a stray byte changes nothing.
+    let mut body = fixture("seeds/consumer_passwords_email_reset.json");
+    body["user"]["added_later"] = json!("\u{1}");
+    let reset = consumer_reset_with_raw_bytes(body, b"caf\xe9")
+        .await
+        .unwrap();
+    assert_eq!(reset.user.emails[0].email, "ada@example.com");
+
+    // In a field it reads, the byte reads as U+FFFD and the rest of the value is kept.
+    let mut body = fixture("seeds/consumer_passwords_email_reset.json");
+    body["user"]["emails"][0]["email"] = json!("\u{1}");
+    let reset = consumer_reset_with_raw_bytes(body, b"ada\xff@example.com")
+        .await
+        .unwrap();
+    assert_eq!(reset.user.emails[0].email, "ada\u{fffd}@example.com");
+    assert_eq!(
+        reset.user_id,
+        "user-test-16d9ba61-97a1-4ba4-9720-b03761dc50c6"
+    );
+}
+
+#[tokio::test]
+async fn send_as_decodes_only_the_fields_of_the_callers_type() {
+    #[derive(Debug, serde::Deserialize)]
+    struct SignedIn {
+        user_id: String,
+        session_token: String,
+    }
+    let server = MockServer::start().await;
+    server.push(Reply::json(
+        200,
+        &fixture("seeds/consumer_passwords_email_reset.json"),
+    ));
+    let client = server.consumer_client();
+    let signed_in: SignedIn = client
+        .passwords()
+        .email()
+        .reset("token", "new passphrase")
+        .send_as()
+        .await
+        .unwrap();
+    assert_eq!(
+        signed_in.user_id,
+        "user-test-16d9ba61-97a1-4ba4-9720-b03761dc50c6"
+    );
+    assert!(!signed_in.session_token.is_empty());
+    assert_eq!(
+        server.single_request().path(),
+        "/v1/passwords/email/reset",
+        "the same request as `.await` sends"
+    );
+
+    // A field the caller's type needs and the body lacks is a decode error naming it.
+    #[derive(Debug, serde::Deserialize)]
+    struct WantsMore {
+        #[allow(dead_code)]
+        not_in_the_reply: String,
+    }
+    server.push(Reply::json(
+        200,
+        &fixture("seeds/consumer_passwords_email_reset.json"),
+    ));
+    let error = client
+        .passwords()
+        .email()
+        .reset("token", "new passphrase")
+        .send_as::<WantsMore>()
+        .await
+        .unwrap_err();
+    match &error {
+        stytch::Error::Decode { request_id, .. } => assert_eq!(
+            request_id.as_deref(),
+            Some("request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141")
+        ),
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+    assert!(
+        std::error::Error::source(&error)
+            .unwrap()
+            .to_string()
+            .contains("missing field `not_in_the_reply`"),
+        "{error:?}"
+    );
+
+    // API errors are those of `.await`.
+    server.push(Reply::json(
+        401,
+        &json!({"status_code": 401, "request_id": "request-id-test-2",
+                "error_type": "unauthorized_credentials", "error_message": "no"}),
+    ));
+    let error = client
+        .passwords()
+        .email()
+        .reset("token", "new passphrase")
+        .send_as::<SignedIn>()
+        .await
+        .unwrap_err();
+    assert_eq!(error.status(), Some(stytch::StatusCode::UNAUTHORIZED));
 }
 
 #[test]
