@@ -289,11 +289,25 @@ pub mod de {
     }
 
     /// Reports the required fields of `T` not in `seen`: in strict mode the first one fails
-    /// the decode; otherwise each (type, field) is logged once per process at WARN.
-    #[cold]
+    /// the decode; otherwise each (type, field) is logged once per process at WARN. Only the
+    /// error's construction is generic, so each model adds one call, not a copy of the loop.
+    #[inline]
     fn missing<T: Fields, E: serde::de::Error>(seen: u64) -> Result<(), E> {
+        match missing_field(T::NAME, T::REQUIRED, seen) {
+            Some(message) => Err(E::custom(message)),
+            None => Ok(()),
+        }
+    }
+
+    /// The message that fails a strict decode, or `None` once the absent fields are logged.
+    #[cold]
+    fn missing_field(
+        model: &'static str,
+        required: &'static [&'static str],
+        seen: u64,
+    ) -> Option<String> {
         let context = CONTEXT.with(std::cell::Cell::get);
-        for (bit, field) in T::REQUIRED.iter().enumerate() {
+        for (bit, field) in required.iter().enumerate() {
             if seen & (1 << bit) != 0 {
                 continue;
             }
@@ -304,14 +318,13 @@ pub mod de {
                         ..context
                     })
                 });
-                return Err(E::custom(format_args!(
-                    "`{}.{field}` is absent or null, but Stytch's API always sends it",
-                    T::NAME
-                )));
+                return Some(format!(
+                    "`{model}.{field}` is absent or null, but Stytch's API always sends it"
+                ));
             }
-            warn_once(T::NAME, field, context.endpoint);
+            warn_once(model, field, context.endpoint);
         }
-        Ok(())
+        None
     }
 
     fn warn_once(model: &'static str, field: &'static str, endpoint: &'static str) {
