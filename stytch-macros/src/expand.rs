@@ -279,6 +279,7 @@ fn write_path(endpoint: &Endpoint) -> TokenStream {
         }
     });
     quote! {
+        #[inline]
         fn write_path(&self, out: &mut ::std::string::String) -> ::core::result::Result<(), ::stytch::Error> {
             #(#steps)*
             ::core::result::Result::Ok(())
@@ -301,6 +302,7 @@ fn write_query(endpoint: &Endpoint) -> TokenStream {
         return TokenStream::new();
     }
     quote! {
+        #[inline]
         fn write_query(&self, query: &mut ::stytch::__private::QueryWriter) {
             #(#appends)*
         }
@@ -330,6 +332,7 @@ fn visit_headers(endpoint: &Endpoint) -> TokenStream {
         return TokenStream::new();
     }
     quote! {
+        #[inline]
         fn visit_headers(&self, visit: &mut dyn ::core::ops::FnMut(&'static str, &str)) {
             #(#visits)*
         }
@@ -394,6 +397,7 @@ pub(crate) fn debug_impl(ident: &Ident, fields: &[Field]) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl ::core::fmt::Debug for #ident {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct(#name)
                     #(#entries)*
@@ -481,6 +485,7 @@ fn setters(field: &Field) -> Option<TokenStream> {
                 self.#set(::core::option::Option::Some(::core::convert::Into::into(#member)))
             }
             #[doc = #set_doc]
+            #[inline]
             pub fn #set(mut self, #member: ::core::option::Option<#inner>) -> Self {
                 self.request_mut().#member = #member;
                 self
@@ -498,10 +503,12 @@ fn setters(field: &Field) -> Option<TokenStream> {
                     self.#set(::core::option::Option::Some(::stytch::Nullable::Value(::core::convert::Into::into(#member))))
                 }
                 #[doc = #clear_doc]
+                #[inline]
                 pub fn #clear(self) -> Self {
                     self.#set(::core::option::Option::Some(::stytch::Nullable::Null))
                 }
                 #[doc = #set_doc]
+                #[inline]
                 pub fn #set(mut self, #member: ::core::option::Option<::stytch::Nullable<#inner>>) -> Self {
                     self.request_mut().#member = #member;
                     self

@@ -151,6 +151,7 @@ fn model_struct(cx: &mut Ctxt, item: &mut DeriveInput) -> TokenStream {
 
         #[automatically_derived]
         impl ::core::fmt::Debug for #ident {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct(#name)
                     #(#debug_fields)*

@@ -12,6 +12,7 @@ pub struct Member {
 }
 #[automatically_derived]
 impl ::core::fmt::Debug for Member {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("Member")
             .field("member_id", &self.member_id)

@@ -87,6 +87,7 @@ impl ::stytch::__private::Endpoint for ResetRequest {
             },
         ],
     };
+    #[inline]
     fn write_path(
         &self,
         out: &mut ::std::string::String,
@@ -102,9 +103,11 @@ impl ::stytch::__private::Endpoint for ResetRequest {
         out.push_str("/reset");
         ::core::result::Result::Ok(())
     }
+    #[inline]
     fn write_query(&self, query: &mut ::stytch::__private::QueryWriter) {
         query.append("dry_run", &self.dry_run);
     }
+    #[inline]
     fn visit_headers(&self, visit: &mut dyn ::core::ops::FnMut(&'static str, &str)) {
         if let ::core::option::Option::Some(value) = &self.member_session_token {
             visit("X-Stytch-Member-Session", value.as_str());
@@ -138,6 +141,7 @@ impl ::stytch::__private::serde::Serialize for ResetRequest {
 }
 #[automatically_derived]
 impl ::core::fmt::Debug for ResetRequest {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ResetRequest")
             .field("organization_id", &self.organization_id)
@@ -193,6 +197,7 @@ impl<'c> ::stytch::Call<'c, ResetRequest> {
         )
     }
     /// Sets `session_duration_minutes` from an `Option`; `None` leaves it off the wire.
+    #[inline]
     pub fn set_session_duration_minutes(
         mut self,
         session_duration_minutes: ::core::option::Option<i32>,
@@ -212,10 +217,12 @@ impl<'c> ::stytch::Call<'c, ResetRequest> {
         )
     }
     /// Sends `"trusted_metadata": null`, clearing the stored value.
+    #[inline]
     pub fn clear_trusted_metadata(self) -> Self {
         self.set_trusted_metadata(::core::option::Option::Some(::stytch::Nullable::Null))
     }
     /// Sets `trusted_metadata` from an `Option`; `None` leaves it off the wire.
+    #[inline]
     pub fn set_trusted_metadata(
         mut self,
         trusted_metadata: ::core::option::Option<::stytch::Nullable<serde_json::Value>>,
@@ -235,6 +242,7 @@ impl<'c> ::stytch::Call<'c, ResetRequest> {
         )
     }
     /// Sets `member_session_token` from an `Option`; `None` leaves it off the wire.
+    #[inline]
     pub fn set_member_session_token(
         mut self,
         member_session_token: ::core::option::Option<String>,
@@ -249,6 +257,7 @@ impl<'c> ::stytch::Call<'c, ResetRequest> {
         )
     }
     /// Sets `dry_run` from an `Option`; `None` leaves it off the wire.
+    #[inline]
     pub fn set_dry_run(mut self, dry_run: ::core::option::Option<bool>) -> Self {
         self.request_mut().dry_run = dry_run;
         self
