@@ -27,12 +27,7 @@ struct Spec {
 
 impl Spec {
     fn load() -> Spec {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/api/stytch-api.json"
-        );
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let spec: Value = serde_json::from_str(&text).expect("spec is JSON");
+        let spec = stytch_tests::api_spec();
         let types = spec["types"]
             .as_array()
             .expect("types")

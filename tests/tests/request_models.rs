@@ -136,12 +136,7 @@ fn declared() -> BTreeMap<&'static str, BTreeSet<String>> {
 /// Every spec type reachable from a request type, without the request types themselves
 /// (whose fields the catalogue test checks), with the fields that must be sent.
 fn request_side_models() -> BTreeMap<String, BTreeSet<String>> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/api/stytch-api.json"
-    );
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let spec: Value = serde_json::from_str(&text).unwrap();
+    let spec = stytch_tests::api_spec();
     let types: BTreeMap<&str, &Value> = spec["types"]
         .as_array()
         .unwrap()

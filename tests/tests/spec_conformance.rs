@@ -1,7 +1,6 @@
 //! The endpoint catalogue against `../shared/api/stytch-api.json`: every declared endpoint has
 //! the spec's verb, path, field names, required-ness and field locations.
 
-use serde_json::Value;
 use std::collections::BTreeMap;
 use stytch::catalogue::{EndpointInfo, FieldLocation, Host, Method};
 
@@ -21,12 +20,7 @@ struct SpecEndpoint {
 }
 
 fn spec() -> Vec<SpecEndpoint> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/api/stytch-api.json"
-    );
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let spec: Value = serde_json::from_str(&text).expect("spec is JSON");
+    let spec = stytch_tests::api_spec();
     spec["endpoints"]
         .as_array()
         .expect("endpoints")
